@@ -1,0 +1,63 @@
+import { Shell, expect, test } from './support/fixtures';
+
+const SECTIONS = ['Compare', 'History', 'Prompts', 'Schedules', 'Usage', 'Settings'];
+
+test('signs in with the one-time link and visits every section', async ({ page, serve }) => {
+  const shell = new Shell(page);
+  await page.goto(serve.loginLink);
+  await expect(page).toHaveURL(`${serve.url}/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare' })).toBeVisible();
+  for (const section of SECTIONS) {
+    await shell.open(section);
+    await expect(shell.nav(section)).toHaveAttribute('aria-current', 'page');
+    await shell.screenshot(`shell-${section.toLowerCase()}`);
+  }
+  await expect(page.getByTestId('api-url')).toHaveText(serve.url);
+});
+
+test('signs in with an API key through the form, and refuses a wrong one', async ({ page, serve }) => {
+  await page.goto(serve.url);
+  await expect(page.getByRole('heading', { name: 'Sign in to this workbench' })).toBeVisible();
+  await new Shell(page).screenshot('login');
+  await page.getByLabel('API key').fill('pk_live_000000000000000000000000');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Invalid API key');
+  await page.getByLabel('API key').fill(serve.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare' })).toBeVisible();
+});
+
+test('creates an API key once-visible and revokes it from Settings', async ({ page, serve }) => {
+  const shell = new Shell(page);
+  await page.goto(serve.loginLink);
+  await shell.open('Settings');
+  await page.getByLabel('Name').fill('CI pipeline');
+  await page.getByLabel('Type').selectOption('test');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = page.getByTestId('new-api-key');
+  await expect(key).toHaveText(/^pk_test_[a-z0-9]{24}$/);
+  const row = page.getByRole('row', { name: /CI pipeline/ });
+  await expect(row).toContainText('test');
+  await shell.screenshot('settings-new-key');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(key).toHaveCount(0);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toContainText('revoked');
+});
+
+test('switches theme and keeps it across reloads; Alt+number navigates', async ({ page, serve }) => {
+  const shell = new Shell(page);
+  await page.goto(serve.loginLink);
+  await shell.open('Settings');
+  await page.getByText('Dark', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  await shell.screenshot('shell-history-dark');
+  await page.keyboard.press('Alt+6');
+  await shell.screenshot('settings-dark');
+});

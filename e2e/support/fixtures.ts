@@ -1,0 +1,34 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { startServe, type ServeHandle } from '../../test/support/serve';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../screenshots');
+
+/** Each test gets its own `serve` process with a fresh data directory. */
+export const test = base.extend<{ serve: ServeHandle }>({
+  serve: async ({}, use) => {
+    const serve = await startServe();
+    await use(serve);
+    await serve.stop();
+  },
+});
+
+export { expect };
+
+/** Page object for the app shell. */
+export class Shell {
+  constructor(readonly page: Page) {}
+
+  nav(label: string) {
+    return this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: new RegExp(`^${label}`) });
+  }
+
+  async open(label: string) {
+    await this.nav(label).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  }
+}

@@ -1,0 +1,74 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { notFound } from '../../shared/errors';
+import type { Core } from '../core';
+import { authenticate } from './auth';
+import { errorHandler } from './errors';
+import { EVENTS_PATH, eventStream } from './events';
+import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards';
+import { buildOpenApi } from './openapi';
+import { operationRoutes } from './routes';
+import { SessionStore } from './sessions';
+import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
+
+export const BODY_LIMIT = '6mb';
+
+export interface ApiAppOptions {
+  core: Core;
+  /** Extra host names accepted in the Host header besides the loopback ones (the bind host). */
+  extraHosts?: readonly string[];
+  /** The built renderer, served at `/` for the headless UI. */
+  rendererDir?: string;
+}
+
+export interface ApiApp {
+  app: Express;
+  sessions: SessionStore;
+  /** Ends open event streams so the server can close promptly. */
+  closeStreams(): void;
+}
+
+export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptions): ApiApp {
+  const app = express();
+  const sessions = new SessionStore();
+  const openStreams = new Set<() => void>();
+  const openApi = buildOpenApi();
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: parseCsp(RENDERER_CSP) },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(hostAndOriginGuard(allowedHostnames(extraHosts)));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: BODY_LIMIT }));
+
+  app.use(operationRoutes(core, { authenticated: false }));
+  app.use(authRoutes(core.apiKeys, sessions));
+  if (rendererDir) app.use(rendererRoutes(rendererDir, sessions));
+
+  app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions));
+  app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
+  app.get(EVENTS_PATH, eventStream(core.events, openStreams));
+  app.use(operationRoutes(core, { authenticated: true }));
+
+  app.use((req) => {
+    throw notFound(`No route for ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(core.logger));
+
+  return { app, sessions, closeStreams: () => [...openStreams].forEach((stop) => stop()) };
+}
+
+function parseCsp(csp: string): Record<string, string[]> {
+  return Object.fromEntries(
+    csp.split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name as string, values];
+    }),
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The Electron-free core: every behaviour of Parallax, usable from plain Node.
+ * Both the desktop entry and the headless CLI build it with `createCore`.
+ */
+import type Database from 'better-sqlite3';
+import { toAppError, fromZodError } from '../../shared/errors';
+import { operations, type OperationName, type OperationOutput } from '../../shared/operations';
+import { createApiKeyService, type ApiKeyService } from './apiKeys/service';
+import { writeTokenFile } from './apiKeys/tokenFile';
+import { systemClock, type Clock } from './clock';
+import type { CallContext } from './context';
+import { openDatabase } from './db/open';
+import { migrations } from './db/migrations';
+import { EventBus } from './events';
+import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
+import { silentLogger, type Logger } from './logger';
+import { openConfSettings } from './settings/confStore';
+import type { SettingsStore } from './settings/store';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** The desktop shell passes electron-store; default is `conf` in the data directory. */
+  settings?: SettingsStore;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Database.Database;
+  readonly dbFile: string;
+  readonly settings: SettingsStore;
+  readonly apiKeys: ApiKeyService;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  /** Set by the shell once the local API listens. */
+  readonly runtime: RuntimeInfo;
+  /** Set when this start created the data directory's first API key (and its token file). */
+  readonly firstStart: { tokenFile: string } | null;
+  /** Validates the input against the operation's schema, runs it, and returns its validated output. */
+  invoke<K extends OperationName>(name: K, input: unknown, ctx: CallContext): Promise<OperationOutput<K>>;
+  close(): void;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  // Settings first: a bad settings file should stop us before the database is touched.
+  const settings = options.settings ?? openConfSettings(options.dataDir);
+  const { db, file: dbFile, migrated } = openDatabase(options.dataDir, migrations);
+  if (migrated.from !== migrated.to) logger.info(`database schema migrated from ${migrated.from} to ${migrated.to}`);
+
+  const events = new EventBus();
+  const apiKeys = createApiKeyService(db, clock);
+  const runtime: RuntimeInfo = { apiUrl: null };
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, events });
+
+  let firstStart: Core['firstStart'] = null;
+  if (apiKeys.count() === 0) {
+    const created = apiKeys.create({ name: 'Default key', type: 'live' });
+    firstStart = { tokenFile: writeTokenFile(options.dataDir, created.key) };
+    logger.info(`created the first API key (${created.prefix}…); its text is in ${firstStart.tokenFile}`);
+  }
+
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    db,
+    dbFile,
+    settings,
+    apiKeys,
+    events,
+    logger,
+    runtime,
+    firstStart,
+    async invoke(name, input, ctx) {
+      const op = operations[name];
+      const parsed = op.input.safeParse(input ?? {});
+      if (!parsed.success) throw fromZodError(parsed.error);
+      try {
+        const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+        const output = await handler(parsed.data, ctx);
+        return op.output.parse(output) as OperationOutput<typeof name>;
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.type === 'internal_error') logger.error(`${name} failed: ${describe(error)}`);
+        throw appError;
+      }
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+export { CorruptDatabaseError } from './db/open';
+export { NewerSchemaError } from './db/migrate';
+export { SettingsFileError } from './settings/store';
+export type { CallContext } from './context';

@@ -1,0 +1,54 @@
+/**
+ * The Electron entry: boots the core with Electron's implementations of the shell-specific parts,
+ * the local API server, and the window. Behaviour lives in the core; this file only wires.
+ */
+import { app, dialog, ipcMain } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApiServer, type RunningServer } from './api/server';
+import { createCore, type Core } from './core';
+import { resolveDataDir } from './core/dataDir';
+import { createConsoleLogger } from './core/logger';
+import { registerIpcRouter } from './electron/ipcRouter';
+import { openElectronSettings } from './electron/settingsStore';
+import { createAppWindow } from './electron/window';
+
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function boot(): Promise<void> {
+  const logger = createConsoleLogger();
+  const dataDir = resolveDataDir(process.env.PARALLAX_DATA_DIR ? undefined : app.getPath('userData'));
+  let core: Core;
+  try {
+    core = createCore({ dataDir, logger, settings: openElectronSettings(dataDir) });
+  } catch (error) {
+    dialog.showErrorBox('Parallax cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(2);
+    return;
+  }
+  const settings = core.settings.get();
+  let server: RunningServer | undefined;
+  try {
+    server = await startApiServer({ core, host: settings.api.host, port: settings.api.port });
+    logger.info(`local API on ${server.url}`);
+  } catch (error) {
+    logger.warn(`local API not started: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const main = createAppWindow(outDir, process.env.ELECTRON_RENDERER_URL);
+  const unregister = registerIpcRouter(ipcMain, core, main.isTrustedSender);
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    unregister();
+    void server?.close();
+    core.close();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  void app.whenReady().then(boot);
+}
