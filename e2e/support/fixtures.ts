@@ -6,6 +6,8 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../screenshots'
 
 /** Each test gets its own `serve` process with a fresh data directory. */
 export const test = base.extend<{ serve: ServeHandle }>({
+  // Playwright fixtures must destructure their dependencies, even when there are none.
+  // eslint-disable-next-line no-empty-pattern
   serve: async ({}, use) => {
     const serve = await startServe();
     await use(serve);
