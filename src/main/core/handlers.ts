@@ -1,8 +1,10 @@
 import type { OperationName, OperationOutput, OperationParsedInput } from '../../shared/operations';
 import { VERSION } from '../../shared/version';
+import { apiKeyHandlers } from './apiKeys/handlers';
 import type { ApiKeyService } from './apiKeys/service';
 import type { CallContext } from './context';
 import type { EventBus } from './events';
+import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
 
 /** Facts about this running instance that the shell sets once it knows them. */
@@ -17,33 +19,22 @@ export interface Services {
   events: EventBus;
 }
 
-export type Handlers = {
-  [K in OperationName]: (input: OperationParsedInput<K>, ctx: CallContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
-};
+export type Handler<K extends OperationName> = (
+  input: OperationParsedInput<K>,
+  ctx: CallContext,
+) => OperationOutput<K> | Promise<OperationOutput<K>>;
 
-/** The behaviour behind each declared operation. Doors never call services directly; they call these. */
+export type Handlers = { [K in OperationName]: Handler<K> };
+
+/**
+ * The behaviour behind each declared operation, assembled from each service's own handlers module.
+ * Doors never call services directly; they call `core.invoke`, which calls these.
+ */
 export function createHandlers({ runtime, settings, apiKeys, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
-
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => {
-      const next = settings.update(patch);
-      events.publish('settings.changed', { theme: next.theme });
-      return next;
-    },
-
-    listApiKeys: () => ({ data: apiKeys.list() }),
-    createApiKey: (input) => {
-      const created = apiKeys.create(input);
-      events.publish('apiKeys.changed', { reason: 'created' });
-      return created;
-    },
-    revokeApiKey: ({ id }) => {
-      const revoked = apiKeys.revoke(id);
-      events.publish('apiKeys.changed', { reason: 'revoked' });
-      return revoked;
-    },
+    ...settingsHandlers(settings, events),
+    ...apiKeyHandlers(apiKeys, events),
   };
 }
