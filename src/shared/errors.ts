@@ -66,6 +66,10 @@ export function fromZodError(error: z.ZodError, fieldPrefix = ''): AppError {
   const issue = error.issues[0];
   if (!issue) return validationError(fieldPrefix || 'body', 'Invalid input');
   const path = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const key = [path, issue.keys[0]].filter(Boolean).join('.');
+    return validationError(key, `${key}: unknown field`);
+  }
   const field = path || 'body';
   // A custom message written in a schema already reads as a sentence about the field.
   const message = issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;

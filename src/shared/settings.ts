@@ -13,6 +13,13 @@ const apiSettingsSchema = z
       .max(65535, 'api.port must be between 0 and 65535')
       .default(DEFAULT_API_PORT),
     host: z.string().min(1).default('127.0.0.1'),
+    /** Requests per minute allowed to each live key; null = unlimited (test keys always get 5). */
+    liveRateLimitPerMinute: z
+      .number()
+      .int()
+      .min(1, 'api.liveRateLimitPerMinute must be at least 1, or null for unlimited')
+      .nullable()
+      .default(null),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { notFound } from '../../shared/errors';
 import type { Core } from '../core';
 import { authenticate } from './auth';
 import { errorHandler } from './errors';
+import { metering } from './metering';
 import { EVENTS_PATH, eventStream } from './events';
 import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards';
 import { buildOpenApi } from './openapi';
@@ -51,7 +52,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.use(authRoutes(core.apiKeys, sessions));
   if (rendererDir) app.use(rendererRoutes(rendererDir, sessions));
 
-  app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions));
+  app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions), metering(core.rateLimiter, core.requestLog));
   app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
   app.use(operationRoutes(core, { authenticated: true }));

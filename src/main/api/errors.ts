@@ -3,6 +3,7 @@ import { AppError, toAppError } from '../../shared/errors';
 import type { Logger } from '../core/logger';
 
 export function sendError(res: Response, error: AppError): void {
+  res.locals.errorMessage = error.message;
   if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfter)));
   res.status(error.status).json({ error: error.toBody() });
 }

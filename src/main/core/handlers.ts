@@ -4,6 +4,7 @@ import { apiKeyHandlers } from './apiKeys/handlers';
 import type { ApiKeyService } from './apiKeys/service';
 import type { CallContext } from './context';
 import type { EventBus } from './events';
+import type { RequestLogService } from './requestLog/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
 
@@ -16,6 +17,7 @@ export interface Services {
   runtime: RuntimeInfo;
   settings: SettingsStore;
   apiKeys: ApiKeyService;
+  requestLog: RequestLogService;
   events: EventBus;
 }
 
@@ -30,11 +32,12 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, events }: Services): Handlers {
+export function createHandlers({ runtime, settings, apiKeys, requestLog, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
     ...settingsHandlers(settings, events),
     ...apiKeyHandlers(apiKeys, events),
+    getHistory: (query) => requestLog.query(query),
   };
 }

@@ -13,6 +13,8 @@ import { openDatabase } from './db/open';
 import { migrations } from './db/migrations';
 import { EventBus } from './events';
 import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
+import { RateLimiter } from './rateLimit';
+import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
 import { openConfSettings } from './settings/confStore';
 import type { SettingsStore } from './settings/store';
@@ -32,6 +34,8 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly apiKeys: ApiKeyService;
   readonly events: EventBus;
+  readonly requestLog: RequestLogService;
+  readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
   readonly runtime: RuntimeInfo;
@@ -52,8 +56,10 @@ export function createCore(options: CoreOptions): Core {
 
   const events = new EventBus();
   const apiKeys = createApiKeyService(db, clock);
+  const requestLog = createRequestLogService(db, clock);
+  const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -70,6 +76,8 @@ export function createCore(options: CoreOptions): Core {
     settings,
     apiKeys,
     events,
+    requestLog,
+    rateLimiter,
     logger,
     runtime,
     firstStart,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { apiKeyOperations } from './apiKeys';
+import { historyOperations } from './history';
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
 
@@ -10,6 +11,7 @@ export const operations = {
   ...systemOperations,
   ...settingsOperations,
   ...apiKeyOperations,
+  ...historyOperations,
 };
 
 export type Operations = typeof operations;
