@@ -47,10 +47,15 @@ export function createRequestLogService(db: Database.Database, clock: Clock) {
     query(q: HistoryQuery): OperationOutput<'getHistory'> {
       const where: string[] = [];
       const params: (string | number)[] = [];
-      if (q.provider !== undefined) (where.push('endpoint = ?'), params.push(q.provider));
-      if (q.start_date !== undefined) (where.push('created_at >= ?'), params.push(new Date(q.start_date).toISOString()));
-      if (q.end_date !== undefined) (where.push('created_at <= ?'), params.push(new Date(q.end_date).toISOString()));
-      if (q.status_code !== undefined) (where.push('status_code = ?'), params.push(q.status_code));
+      const filter = (condition: string, value: string | number | undefined) => {
+        if (value === undefined) return;
+        where.push(condition);
+        params.push(value);
+      };
+      filter('endpoint = ?', q.provider);
+      filter('created_at >= ?', q.start_date && new Date(q.start_date).toISOString());
+      filter('created_at <= ?', q.end_date && new Date(q.end_date).toISOString());
+      filter('status_code = ?', q.status_code);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const rows = db
         .prepare(`SELECT * FROM api_requests ${clause} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
