@@ -5,6 +5,8 @@ import type { ApiKeyService } from './apiKeys/service';
 import type { CallContext } from './context';
 import type { EventBus } from './events';
 import type { RequestLogService } from './requestLog/service';
+import { promptHandlers } from './prompts/handlers';
+import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
 
@@ -18,6 +20,7 @@ export interface Services {
   settings: SettingsStore;
   apiKeys: ApiKeyService;
   requestLog: RequestLogService;
+  prompts: PromptService;
   events: EventBus;
 }
 
@@ -32,12 +35,13 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, requestLog, events }: Services): Handlers {
+export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
     ...settingsHandlers(settings, events),
     ...apiKeyHandlers(apiKeys, events),
     getHistory: (query) => requestLog.query(query),
+    ...promptHandlers(prompts),
   };
 }

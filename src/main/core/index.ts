@@ -14,6 +14,8 @@ import { migrations } from './db/migrations';
 import { EventBus } from './events';
 import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
 import { RateLimiter } from './rateLimit';
+import { createPromptService, type PromptService } from './prompts/service';
+import { isProviderId } from '../../shared/providers';
 import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
 import { openConfSettings } from './settings/confStore';
@@ -35,6 +37,7 @@ export interface Core {
   readonly apiKeys: ApiKeyService;
   readonly events: EventBus;
   readonly requestLog: RequestLogService;
+  readonly prompts: PromptService;
   readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
@@ -57,9 +60,10 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const apiKeys = createApiKeyService(db, clock);
   const requestLog = createRequestLogService(db, clock);
+  const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -77,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     apiKeys,
     events,
     requestLog,
+    prompts,
     rateLimiter,
     logger,
     runtime,

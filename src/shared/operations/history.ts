@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intParam, paginationSchema } from './common';
 import { defineOperation } from './define';
 
 /** ISO-8601 date or date-time, as the Promptster document asks for `start_date` / `end_date`. */
@@ -12,16 +13,6 @@ const isoDate = (field: string) =>
         message: `${field} must be an ISO 8601 date`,
       },
     );
-
-const intParam = (field: string, min: number, max: number, message: string) =>
-  z.union([z.number(), z.string()]).transform((value, ctx) => {
-    const n = typeof value === 'number' ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message, path: [] });
-      return z.NEVER;
-    }
-    return n;
-  });
 
 export const requestLogEntrySchema = z.object({
   id: z.string(),
@@ -39,13 +30,13 @@ export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
 export const historyQuerySchema = z
   .object({
-    limit: intParam('limit', 1, 100, 'limit must be between 1 and 100').optional().default(50),
-    offset: intParam('offset', 0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
+    limit: intParam(1, 100, 'limit must be between 1 and 100').optional().default(50),
+    offset: intParam(0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
     /** As in Promptster, this filters by endpoint (e.g. `/v1/prompts/test`). */
     provider: z.string().max(200).optional(),
     start_date: isoDate('start_date').optional(),
     end_date: isoDate('end_date').optional(),
-    status_code: intParam('status_code', 100, 599, 'status_code must be an HTTP status between 100 and 599').optional(),
+    status_code: intParam(100, 599, 'status_code must be an HTTP status between 100 and 599').optional(),
   })
   .strict();
 export type HistoryQuery = z.output<typeof historyQuerySchema>;
@@ -57,7 +48,7 @@ export const historyOperations = {
     input: historyQuerySchema,
     output: z.object({
       data: z.array(requestLogEntrySchema),
-      pagination: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), has_more: z.boolean() }),
+      pagination: paginationSchema,
       statistics: z.object({
         avg_response_time_ms: z.number(),
         success_rate: z.number(),

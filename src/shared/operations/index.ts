@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { apiKeyOperations } from './apiKeys';
 import { historyOperations } from './history';
+import { promptOperations } from './prompts';
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
 
@@ -12,6 +13,7 @@ export const operations = {
   ...settingsOperations,
   ...apiKeyOperations,
   ...historyOperations,
+  ...promptOperations,
 };
 
 export type Operations = typeof operations;
