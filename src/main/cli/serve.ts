@@ -50,7 +50,8 @@ export async function serve(args: string[]): Promise<void> {
       logger.error('could not stop in time; exiting');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    await server.close();
+    // Runs in flight are cancelled and written (with their partial text) before the store closes.
+    await Promise.all([server.close(), core.engine?.shutdown()]);
     core.close();
     process.exit(0);
   };

@@ -6,6 +6,10 @@ import type { CallContext } from './context';
 import type { EventBus } from './events';
 import type { RequestLogService } from './requestLog/service';
 import { promptHandlers } from './prompts/handlers';
+import type { RunEngine } from './runs/engine';
+import { runHandlers } from './runs/handlers';
+import type { RunQueries } from './runs/query';
+import type { RunStore } from './runs/store';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
@@ -21,6 +25,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   requestLog: RequestLogService;
   prompts: PromptService;
+  runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries };
   events: EventBus;
 }
 
@@ -35,7 +40,7 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, events }: Services): Handlers {
+export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
@@ -43,5 +48,6 @@ export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts
     ...apiKeyHandlers(apiKeys, events),
     getHistory: (query) => requestLog.query(query),
     ...promptHandlers(prompts),
+    ...runHandlers(runs.engine, runs.store, runs.queries),
   };
 }

@@ -15,6 +15,10 @@ import { EventBus } from './events';
 import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
 import { RateLimiter } from './rateLimit';
 import { createPromptService, type PromptService } from './prompts/service';
+import { RunEngine } from './runs/engine';
+import type { ProviderGateway } from './runs/gateway';
+import { createRunQueries } from './runs/query';
+import { createRunStore, type RunStore } from './runs/store';
 import { isProviderId } from '../../shared/providers';
 import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
@@ -27,6 +31,8 @@ export interface CoreOptions {
   settings?: SettingsStore;
   clock?: Clock;
   logger?: Logger;
+  /** The provider layer the run engine streams through. */
+  gateway?: ProviderGateway;
 }
 
 export interface Core {
@@ -38,6 +44,9 @@ export interface Core {
   readonly events: EventBus;
   readonly requestLog: RequestLogService;
   readonly prompts: PromptService;
+  readonly runStore: RunStore;
+  /** Null until a provider gateway is configured. */
+  readonly engine: RunEngine | null;
   readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
@@ -47,6 +56,8 @@ export interface Core {
   /** Validates the input against the operation's schema, runs it, and returns its validated output. */
   invoke<K extends OperationName>(name: K, input: unknown, ctx: CallContext): Promise<OperationOutput<K>>;
   close(): void;
+  /** Cancels runs in flight (their partial text is written), then closes. */
+  shutdown(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -60,10 +71,15 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const apiKeys = createApiKeyService(db, clock);
   const requestLog = createRequestLogService(db, clock);
+  const runStore = createRunStore(db);
+  const interrupted = runStore.recoverInterrupted(clock.now().toISOString());
+  if (interrupted > 0) logger.warn(`${interrupted} run(s) left unfinished by the last session were marked interrupted`);
+  const engine = options.gateway ? new RunEngine({ store: runStore, gateway: options.gateway, events, clock, logger }) : null;
+  const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
   const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -82,6 +98,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     requestLog,
     prompts,
+    runStore,
+    engine,
     rateLimiter,
     logger,
     runtime,
@@ -104,6 +122,10 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       db.close();
+    },
+    async shutdown() {
+      await engine?.shutdown();
+      this.close();
     },
   };
 }

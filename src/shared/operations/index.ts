@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiKeyOperations } from './apiKeys';
 import { historyOperations } from './history';
 import { promptOperations } from './prompts';
+import { runOperations } from './runs';
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
 
@@ -14,6 +15,7 @@ export const operations = {
   ...apiKeyOperations,
   ...historyOperations,
   ...promptOperations,
+  ...runOperations,
 };
 
 export type Operations = typeof operations;

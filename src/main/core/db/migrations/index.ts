@@ -2,9 +2,10 @@ import type { Migration } from '../migrate';
 import { m001Init } from './001_init';
 import { m002RequestLog } from './002_request_log';
 import { m003Prompts } from './003_prompts';
+import { m004Runs } from './004_runs';
 
 /**
  * Append-only. A released migration is never edited: add a new numbered file instead.
  * The array index + 1 is the schema version stored in `PRAGMA user_version`.
  */
-export const migrations: readonly Migration[] = [m001Init, m002RequestLog, m003Prompts];
+export const migrations: readonly Migration[] = [m001Init, m002RequestLog, m003Prompts, m004Runs];

@@ -1,0 +1,272 @@
+import crypto from 'node:crypto';
+import { validationError } from '../../../shared/errors';
+import type { Configuration } from '../../../shared/operations/prompts';
+import type { Run, RunResult, RunSource, RunStatus } from '../../../shared/runs';
+import { missingVariables, renderTemplate } from '../../../shared/template';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events';
+import type { Logger } from '../logger';
+import type { GatewayOutcome, ProviderGateway } from './gateway';
+import type { RunStore, SettledResult } from './store';
+
+export interface StartRunInput {
+  prompt: string;
+  system?: string | null;
+  variables?: Record<string, string>;
+  configurations: Configuration[];
+  source: RunSource;
+  apiKeyPrefix?: string | null;
+  headerKeys?: Readonly<Record<string, string>>;
+  promptId?: string | null;
+  promptVersion?: number | null;
+  /** The whole run is cancelled after this long (default 5 minutes). */
+  deadlineMs?: number;
+}
+
+export interface RunEngineOptions {
+  store: RunStore;
+  gateway: ProviderGateway;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  /** How often partial streamed text is written to the store. */
+  checkpointMs?: number;
+  /** How often text deltas are published (batched, so a fast run does not flood subscribers). */
+  publishMs?: number;
+}
+
+interface LiveResult {
+  id: string;
+  configuration: Configuration;
+  controller: AbortController;
+  text: string;
+  checkpointedLength: number;
+  pendingDelta: string;
+}
+
+interface LiveRun {
+  id: string;
+  controller: AbortController;
+  results: LiveResult[];
+  cancelledByUser: boolean;
+}
+
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+
+/**
+ * Runs one prompt on 1–10 configurations at once. Every configuration streams in parallel and settles
+ * on its own; the run is written when it starts, each result when it settles, and partial text in
+ * between, so a crash keeps what had arrived.
+ */
+export class RunEngine {
+  private readonly live = new Map<string, LiveRun>();
+  private readonly checkpointMs: number;
+  private readonly publishMs: number;
+
+  constructor(private readonly options: RunEngineOptions) {
+    this.checkpointMs = options.checkpointMs ?? 250;
+    this.publishMs = options.publishMs ?? 50;
+  }
+
+  get activeRuns(): number {
+    return this.live.size;
+  }
+
+  /** Validates and persists the run, then streams every configuration; `done` settles when all have. */
+  start(input: StartRunInput): { run: Run; done: Promise<Run> } {
+    const variables = input.variables ?? {};
+    const system = input.system ?? null;
+    const missing = missingVariables([input.prompt, system ?? ''], variables);
+    if (missing.length > 0) {
+      throw validationError(
+        `variables.${missing[0]}`,
+        `Missing value for variable${missing.length > 1 ? 's' : ''} ${missing.map((m) => `{{${m}}}`).join(', ')}`,
+      );
+    }
+    const { store, clock, events } = this.options;
+    const runId = crypto.randomUUID();
+    const live: LiveRun = {
+      id: runId,
+      controller: new AbortController(),
+      cancelledByUser: false,
+      results: input.configurations.map((configuration) => ({
+        id: crypto.randomUUID(),
+        configuration,
+        controller: new AbortController(),
+        text: '',
+        checkpointedLength: 0,
+        pendingDelta: '',
+      })),
+    };
+    store.create({
+      id: runId,
+      source: input.source,
+      apiKeyPrefix: input.apiKeyPrefix ?? null,
+      prompt: input.prompt,
+      system,
+      variables,
+      renderedPrompt: renderTemplate(input.prompt, variables),
+      renderedSystem: system === null ? null : renderTemplate(system, variables),
+      promptId: input.promptId ?? null,
+      promptVersion: input.promptVersion ?? null,
+      createdAt: clock.now().toISOString(),
+      results: live.results.map(({ id, configuration }) => ({ id, configuration })),
+    });
+    this.live.set(runId, live);
+    const run = store.get(runId);
+    events.publish('run', { type: 'run.started', run });
+    return { run, done: this.execute(live, run, input) };
+  }
+
+  /** Cancels a whole run, or one of its results. Returns false when nothing was running. */
+  cancel(runId: string, resultId?: string): boolean {
+    const live = this.live.get(runId);
+    if (!live) return false;
+    if (resultId === undefined) {
+      live.cancelledByUser = true;
+      live.controller.abort();
+      return true;
+    }
+    const result = live.results.find((r) => r.id === resultId);
+    if (!result) return false;
+    result.controller.abort();
+    return true;
+  }
+
+  /** Cancels everything in flight and waits (briefly) for the results to be written. */
+  async shutdown(): Promise<void> {
+    const pending = [...this.live.values()];
+    pending.forEach((live) => live.controller.abort());
+    const deadline = Date.now() + 2_000;
+    while (this.live.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  private async execute(live: LiveRun, run: Run, input: StartRunInput): Promise<Run> {
+    const { store, events } = this.options;
+    const deadline = setTimeout(() => live.controller.abort(), input.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const checkpoint = setInterval(() => this.checkpoint(live), this.checkpointMs);
+    const publish = setInterval(() => this.publishDeltas(live), this.publishMs);
+    try {
+      const settled = await Promise.all(live.results.map((result) => this.runOne(live, result, run, input)));
+      this.publishDeltas(live);
+      const status = runStatusOf(settled, live.cancelledByUser);
+      store.finish(live.id, status, this.options.clock.now().toISOString());
+      const finished = store.get(live.id);
+      events.publish('run', { type: 'run.finished', run: finished });
+      return finished;
+    } finally {
+      clearTimeout(deadline);
+      clearInterval(checkpoint);
+      clearInterval(publish);
+      this.live.delete(live.id);
+    }
+  }
+
+  private async runOne(live: LiveRun, result: LiveResult, run: Run, input: StartRunInput): Promise<RunResult> {
+    const { store, gateway, events, clock, logger } = this.options;
+    const signal = AbortSignal.any([live.controller.signal, result.controller.signal]);
+    store.startResult(result.id, clock.now().toISOString());
+    events.publish('run', { type: 'result.started', run_id: live.id, result_id: result.id });
+    let outcome: GatewayOutcome;
+    try {
+      outcome = await gateway.stream(
+        {
+          provider: result.configuration.provider,
+          model: result.configuration.model,
+          prompt: run.rendered_prompt,
+          ...(run.rendered_system ? { system: run.rendered_system } : {}),
+          ...(result.configuration.temperature === undefined ? {} : { temperature: result.configuration.temperature }),
+          ...(result.configuration.max_tokens === undefined ? {} : { maxTokens: result.configuration.max_tokens }),
+          signal,
+          ...(input.headerKeys ? { headerKeys: input.headerKeys } : {}),
+        },
+        (delta) => {
+          result.text += delta;
+          result.pendingDelta += delta;
+        },
+      );
+    } catch (error) {
+      // The gateway promises never to throw; if it does, the column fails, not the run.
+      logger.error(`provider ${result.configuration.provider} threw: ${error instanceof Error ? error.message : String(error)}`);
+      outcome = failedOutcome(result.text, error instanceof Error ? error.message : 'Provider call failed');
+    }
+    const settled = store.settle(result.id, this.toSettled(result, outcome, signal.aborted));
+    events.publish('run', { type: 'result.settled', run_id: live.id, result: settled });
+    return settled;
+  }
+
+  private toSettled(result: LiveResult, outcome: GatewayOutcome, aborted: boolean): SettledResult {
+    const { configuration } = result;
+    const cost = this.options.gateway.estimateCost(configuration.provider, configuration.model, outcome.usage);
+    const cancelled = aborted && (outcome.error === undefined || outcome.error.type === 'cancelled');
+    const status = cancelled ? 'cancelled' : outcome.error ? 'failed' : 'completed';
+    const error = outcome.error ?? (cancelled ? { type: 'cancelled', message: 'Cancelled', retryable: false } : undefined);
+    return {
+      status,
+      // Text the gateway kept wins; else what streamed through onText (e.g. after a cut).
+      text: outcome.text || result.text,
+      error: error
+        ? {
+            type: error.type,
+            message: error.message,
+            provider: configuration.provider,
+            status: error.status ?? null,
+            retryable: error.retryable,
+          }
+        : null,
+      inputTokens: outcome.usage.inputTokens,
+      outputTokens: outcome.usage.outputTokens,
+      cachedInputTokens: outcome.usage.cachedInputTokens,
+      reasoningTokens: outcome.usage.reasoningTokens,
+      responseTimeMs: Math.round(outcome.responseTimeMs),
+      ttftMs: outcome.ttftMs === null ? null : Math.round(outcome.ttftMs),
+      tokensPerSecond: outcome.tokensPerSecond === null ? null : Math.round(outcome.tokensPerSecond * 10) / 10,
+      estimatedCost: cost.estimatedCost,
+      costKnown: cost.costKnown,
+      finishReason: outcome.finishReason,
+      rawFinishReason: outcome.rawFinishReason,
+      rawUsage: outcome.usage.raw,
+      retries: outcome.retries,
+      warnings: outcome.warnings,
+      finishedAt: this.options.clock.now().toISOString(),
+    };
+  }
+
+  private checkpoint(live: LiveRun): void {
+    const changed = new Map<string, string>();
+    for (const result of live.results) {
+      if (result.text.length !== result.checkpointedLength) {
+        changed.set(result.id, result.text);
+        result.checkpointedLength = result.text.length;
+      }
+    }
+    if (changed.size > 0) this.options.store.checkpoint(changed);
+  }
+
+  private publishDeltas(live: LiveRun): void {
+    const deltas = live.results.filter((r) => r.pendingDelta).map((r) => ({ result_id: r.id, text: r.pendingDelta }));
+    if (deltas.length === 0) return;
+    live.results.forEach((r) => (r.pendingDelta = ''));
+    this.options.events.publish('run', { type: 'result.delta', run_id: live.id, deltas });
+  }
+}
+
+function runStatusOf(results: readonly RunResult[], cancelledByUser: boolean): RunStatus {
+  if (cancelledByUser) return 'cancelled';
+  const completed = results.filter((r) => r.status === 'completed').length;
+  if (completed === results.length) return 'completed';
+  return completed === 0 ? 'failed' : 'partial';
+}
+
+const failedOutcome = (text: string, message: string): GatewayOutcome => ({
+  text,
+  finishReason: 'error',
+  rawFinishReason: null,
+  usage: { inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null },
+  ttftMs: null,
+  responseTimeMs: 0,
+  tokensPerSecond: null,
+  retries: 0,
+  warnings: [],
+  error: { type: 'unavailable', message, retryable: false },
+});

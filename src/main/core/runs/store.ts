@@ -1,0 +1,225 @@
+import type Database from 'better-sqlite3';
+import { notFound } from '../../../shared/errors';
+import type { Configuration } from '../../../shared/operations/prompts';
+import type { ResultError, ResultStatus, Run, RunResult, RunSource, RunStatus } from '../../../shared/runs';
+
+export interface NewRun {
+  id: string;
+  source: RunSource;
+  apiKeyPrefix: string | null;
+  prompt: string;
+  system: string | null;
+  variables: Record<string, string>;
+  renderedPrompt: string;
+  renderedSystem: string | null;
+  promptId: string | null;
+  promptVersion: number | null;
+  createdAt: string;
+  results: { id: string; configuration: Configuration }[];
+}
+
+/** Everything known about a result once it settled. */
+export interface SettledResult {
+  status: Extract<ResultStatus, 'completed' | 'failed' | 'cancelled'>;
+  text: string;
+  error: ResultError | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cachedInputTokens: number | null;
+  reasoningTokens: number | null;
+  responseTimeMs: number | null;
+  ttftMs: number | null;
+  tokensPerSecond: number | null;
+  estimatedCost: number | null;
+  costKnown: boolean;
+  finishReason: string | null;
+  rawFinishReason: string | null;
+  rawUsage: unknown;
+  retries: number;
+  warnings: string[];
+  finishedAt: string;
+}
+
+interface RunRow {
+  id: string;
+  source: RunSource;
+  api_key_prefix: string | null;
+  prompt: string;
+  system: string | null;
+  variables: string;
+  rendered_prompt: string;
+  rendered_system: string | null;
+  status: RunStatus;
+  prompt_id: string | null;
+  prompt_version: number | null;
+  rating: number | null;
+  note: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+interface ResultRow {
+  id: string;
+  run_id: string;
+  position: number;
+  provider: string;
+  model: string;
+  temperature: number | null;
+  max_tokens: number | null;
+  status: ResultStatus;
+  text: string;
+  error: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cached_input_tokens: number | null;
+  reasoning_tokens: number | null;
+  response_time_ms: number | null;
+  ttft_ms: number | null;
+  tokens_per_second: number | null;
+  estimated_cost: number | null;
+  cost_known: number;
+  finish_reason: string | null;
+  retries: number;
+  warnings: string;
+  rating: number | null;
+  note: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+const rating = (value: number | null): 1 | -1 | null => (value === 1 || value === -1 ? value : null);
+
+export const toRunResult = (row: ResultRow): RunResult => ({
+  id: row.id,
+  run_id: row.run_id,
+  position: row.position,
+  provider: row.provider,
+  model: row.model,
+  temperature: row.temperature,
+  max_tokens: row.max_tokens,
+  status: row.status,
+  response: row.text,
+  error: row.error ? (JSON.parse(row.error) as ResultError) : null,
+  metadata: {
+    input_tokens: row.input_tokens,
+    output_tokens: row.output_tokens,
+    total_tokens: row.input_tokens === null && row.output_tokens === null ? null : (row.input_tokens ?? 0) + (row.output_tokens ?? 0),
+    response_time_ms: row.response_time_ms,
+    tokens_per_second: row.tokens_per_second,
+    estimated_cost: row.estimated_cost,
+    cost_known: row.cost_known === 1,
+    ttft_ms: row.ttft_ms,
+    finish_reason: row.finish_reason,
+    cached_input_tokens: row.cached_input_tokens,
+    reasoning_tokens: row.reasoning_tokens,
+    retries: row.retries,
+  },
+  warnings: JSON.parse(row.warnings) as string[],
+  rating: rating(row.rating),
+  note: row.note,
+  started_at: row.started_at,
+  finished_at: row.finished_at,
+});
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+/** Persistence of runs: every write is its own small transaction, so nothing acknowledged is lost. */
+export function createRunStore(db: Database.Database) {
+  const s = {
+    insertRun: db.prepare(
+      `INSERT INTO runs (id, source, api_key_prefix, prompt, system, variables, rendered_prompt, rendered_system, status, prompt_id, prompt_version, created_at)
+       VALUES (@id, @source, @apiKeyPrefix, @prompt, @system, @variables, @renderedPrompt, @renderedSystem, 'running', @promptId, @promptVersion, @createdAt)`,
+    ),
+    insertResult: db.prepare(
+      `INSERT INTO run_results (id, run_id, position, provider, model, temperature, max_tokens, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    ),
+    startResult: db.prepare(`UPDATE run_results SET status = 'streaming', started_at = ? WHERE id = ?`),
+    checkpoint: db.prepare(`UPDATE run_results SET text = ? WHERE id = ? AND status = 'streaming'`),
+    settle: db.prepare(
+      `UPDATE run_results SET status = @status, text = @text, error = @error, input_tokens = @inputTokens, output_tokens = @outputTokens,
+         cached_input_tokens = @cachedInputTokens, reasoning_tokens = @reasoningTokens, response_time_ms = @responseTimeMs, ttft_ms = @ttftMs,
+         tokens_per_second = @tokensPerSecond, estimated_cost = @estimatedCost, cost_known = @costKnown, finish_reason = @finishReason,
+         raw_finish_reason = @rawFinishReason, raw_usage = @rawUsage, retries = @retries, warnings = @warnings, finished_at = @finishedAt
+       WHERE id = @id`,
+    ),
+    finishRun: db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`),
+    run: db.prepare(`SELECT * FROM runs WHERE id = ?`),
+    results: db.prepare(`SELECT * FROM run_results WHERE run_id = ? ORDER BY position`),
+    result: db.prepare(`SELECT * FROM run_results WHERE id = ?`),
+    interruptResults: db.prepare(`UPDATE run_results SET status = 'interrupted', finished_at = ? WHERE status IN ('pending', 'streaming')`),
+    interruptRuns: db.prepare(`UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'`),
+  };
+
+  const get = (id: string): Run => {
+    const row = s.run.get(id) as RunRow | undefined;
+    if (!row) throw notFound('Run not found');
+    return {
+      id: row.id,
+      source: row.source,
+      api_key_prefix: row.api_key_prefix,
+      prompt: row.prompt,
+      system: row.system,
+      variables: JSON.parse(row.variables) as Record<string, string>,
+      rendered_prompt: row.rendered_prompt,
+      rendered_system: row.rendered_system,
+      status: row.status,
+      prompt_id: row.prompt_id,
+      prompt_version: row.prompt_version,
+      rating: rating(row.rating),
+      note: row.note,
+      created_at: row.created_at,
+      finished_at: row.finished_at,
+      results: (s.results.all(id) as ResultRow[]).map(toRunResult),
+    };
+  };
+
+  return {
+    get,
+
+    create: db.transaction((run: NewRun) => {
+      s.insertRun.run({ ...run, variables: JSON.stringify(run.variables), results: undefined });
+      run.results.forEach(({ id, configuration }, position) =>
+        s.insertResult.run(
+          id,
+          run.id,
+          position,
+          configuration.provider,
+          configuration.model,
+          configuration.temperature ?? null,
+          configuration.max_tokens ?? null,
+        ),
+      );
+    }) as (run: NewRun) => void,
+
+    startResult(id: string, at: string): void {
+      s.startResult.run(at, id);
+    },
+
+    /** Saves the partial text of streaming results, all in one transaction. */
+    checkpoint: db.transaction((texts: ReadonlyMap<string, string>) => {
+      for (const [id, text] of texts) s.checkpoint.run(text, id);
+    }) as (texts: ReadonlyMap<string, string>) => void,
+
+    settle(id: string, result: SettledResult): RunResult {
+      s.settle.run({
+        ...result,
+        id,
+        error: result.error ? JSON.stringify(result.error) : null,
+        costKnown: result.costKnown ? 1 : 0,
+        rawUsage: result.rawUsage === undefined ? null : JSON.stringify(result.rawUsage),
+        warnings: JSON.stringify(result.warnings),
+      });
+      return toRunResult(s.result.get(id) as ResultRow);
+    },
+
+    finish(id: string, status: RunStatus, at: string): void {
+      s.finishRun.run(status, at, id);
+    },
+
+    /** At start: runs a crash or kill left unfinished keep their partial text and become `interrupted`. */
+    recoverInterrupted: db.transaction((at: string) => {
+      s.interruptResults.run(at);
+      return s.interruptRuns.run(at).changes;
+    }) as (at: string) => number,
+  };
+}
