@@ -8,6 +8,8 @@ import { metering } from './metering';
 import { EVENTS_PATH, eventStream } from './events';
 import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards';
 import { buildOpenApi } from './openapi';
+import { promptsterStream } from './promptsterStream';
+import { teckelRoutes } from './compat/teckel';
 import { operationRoutes } from './routes';
 import { SessionStore } from './sessions';
 import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
@@ -55,6 +57,9 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions), metering(core.rateLimiter, core.requestLog));
   app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
+  app.post('/v1/prompts/test', promptsterStream(core, 'test'));
+  app.post('/v1/prompts/compare', promptsterStream(core, 'compare'));
+  app.use(teckelRoutes(core));
   app.use(operationRoutes(core, { authenticated: true }));
 
   app.use((req) => {

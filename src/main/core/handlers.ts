@@ -10,6 +10,7 @@ import type { RunEngine } from './runs/engine';
 import { runHandlers } from './runs/handlers';
 import type { RunQueries } from './runs/query';
 import type { RunStore } from './runs/store';
+import type { PromptsterService } from './promptster/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
@@ -26,6 +27,7 @@ export interface Services {
   requestLog: RequestLogService;
   prompts: PromptService;
   runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries };
+  promptster: PromptsterService;
   events: EventBus;
 }
 
@@ -40,7 +42,7 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, events }: Services): Handlers {
+export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
@@ -49,5 +51,7 @@ export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts
     getHistory: (query) => requestLog.query(query),
     ...promptHandlers(prompts),
     ...runHandlers(runs.engine, runs.store, runs.queries),
+    testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
+    comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),
   };
 }

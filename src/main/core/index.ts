@@ -19,6 +19,8 @@ import { RunEngine } from './runs/engine';
 import type { ProviderGateway } from './runs/gateway';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
+import { createPromptsterService, type PromptsterService } from './promptster/service';
+import { createTraceService, type TraceService } from './traces/service';
 import { isProviderId } from '../../shared/providers';
 import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
@@ -47,6 +49,8 @@ export interface Core {
   readonly runStore: RunStore;
   /** Null until a provider gateway is configured. */
   readonly engine: RunEngine | null;
+  readonly promptster: PromptsterService;
+  readonly traces: TraceService;
   readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
@@ -76,10 +80,12 @@ export function createCore(options: CoreOptions): Core {
   if (interrupted > 0) logger.warn(`${interrupted} run(s) left unfinished by the last session were marked interrupted`);
   const engine = options.gateway ? new RunEngine({ store: runStore, gateway: options.gateway, events, clock, logger }) : null;
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
+  const promptster = createPromptsterService(engine, options.gateway ?? null);
+  const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -100,6 +106,8 @@ export function createCore(options: CoreOptions): Core {
     prompts,
     runStore,
     engine,
+    promptster,
+    traces,
     rateLimiter,
     logger,
     runtime,

@@ -3,6 +3,8 @@ import { apiKeyOperations } from './apiKeys';
 import { historyOperations } from './history';
 import { promptOperations } from './prompts';
 import { runOperations } from './runs';
+import { promptsterOperations } from './promptster';
+
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
 
@@ -16,6 +18,7 @@ export const operations = {
   ...historyOperations,
   ...promptOperations,
   ...runOperations,
+  ...promptsterOperations,
 };
 
 export type Operations = typeof operations;

@@ -21,6 +21,8 @@ export interface StartRunInput {
   promptVersion?: number | null;
   /** The whole run is cancelled after this long (default 5 minutes). */
   deadlineMs?: number;
+  /** Send the prompt as written: `{{…}}` is text, not a variable (Promptster-compatible routes). */
+  literal?: boolean;
 }
 
 export interface RunEngineOptions {
@@ -76,7 +78,8 @@ export class RunEngine {
   start(input: StartRunInput): { run: Run; done: Promise<Run> } {
     const variables = input.variables ?? {};
     const system = input.system ?? null;
-    const missing = missingVariables([input.prompt, system ?? ''], variables);
+    const missing = input.literal ? [] : missingVariables([input.prompt, system ?? ''], variables);
+    const render = (text: string) => (input.literal ? text : renderTemplate(text, variables));
     if (missing.length > 0) {
       throw validationError(
         `variables.${missing[0]}`,
@@ -105,8 +108,8 @@ export class RunEngine {
       prompt: input.prompt,
       system,
       variables,
-      renderedPrompt: renderTemplate(input.prompt, variables),
-      renderedSystem: system === null ? null : renderTemplate(system, variables),
+      renderedPrompt: render(input.prompt),
+      renderedSystem: system === null ? null : render(system),
       promptId: input.promptId ?? null,
       promptVersion: input.promptVersion ?? null,
       createdAt: clock.now().toISOString(),
@@ -143,6 +146,8 @@ export class RunEngine {
 
   private async execute(live: LiveRun, run: Run, input: StartRunInput): Promise<Run> {
     const { store, events } = this.options;
+    // Let the caller subscribe to this run's events (it has its id now) before any of them is published.
+    await Promise.resolve();
     const deadline = setTimeout(() => live.controller.abort(), input.deadlineMs ?? DEFAULT_DEADLINE_MS);
     const checkpoint = setInterval(() => this.checkpoint(live), this.checkpointMs);
     const publish = setInterval(() => this.publishDeltas(live), this.publishMs);

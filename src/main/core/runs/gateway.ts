@@ -44,6 +44,8 @@ export interface GatewayOutcome {
 }
 
 export interface ProviderGateway {
+  /** Whether a key for this provider exists in the headers, the vault or the environment (or none is needed). */
+  hasKey(provider: string, headerKeys?: Readonly<Record<string, string>>): boolean;
   /** Never rejects: failures come back as `error` on the outcome, with any partial text kept. */
   stream(request: GatewayRequest, onText: (delta: string) => void): Promise<GatewayOutcome>;
   estimateCost(provider: string, model: string, usage: GatewayUsage): { estimatedCost: number | null; costKnown: boolean };

@@ -1,0 +1,44 @@
+import { AlertTriangle, RotateCcw } from 'lucide-react';
+import Markdown from 'react-markdown';
+import type { ResultError } from '../../../../shared/runs';
+
+interface AnswerBodyProps {
+  text: string;
+  error: ResultError | null;
+  raw: boolean;
+  onRetry?: () => void;
+}
+
+/**
+ * An answer as text: Markdown rendered safely (react-markdown never renders raw HTML), or raw; and
+ * the provider's own error message when that column failed, with whatever text had arrived.
+ */
+export function AnswerBody({ text, error, raw, onRetry }: AnswerBodyProps): React.JSX.Element {
+  return (
+    <>
+      {error && error.type !== 'cancelled' ? (
+        <div className="error-card" role="alert">
+          <AlertTriangle size={16} aria-hidden="true" />
+          <div>
+            <strong>{error.type.replace(/_/g, ' ')}</strong>
+            <p>{error.message}</p>
+          </div>
+          {onRetry ? (
+            <button type="button" className="ghost-button retry" onClick={onRetry}>
+              <RotateCcw size={14} aria-hidden="true" /> Retry
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {text ? (
+        raw ? (
+          <pre className="raw-text">{text}</pre>
+        ) : (
+          <div className="markdown">
+            <Markdown>{text}</Markdown>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
