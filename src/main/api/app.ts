@@ -10,6 +10,7 @@ import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards'
 import { buildOpenApi } from './openapi';
 import { promptsterStream } from './promptsterStream';
 import { teckelRoutes } from './compat/teckel';
+import { mcpRoutes } from './mcp/route';
 import { operationRoutes } from './routes';
 import { SessionStore } from './sessions';
 import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
@@ -60,6 +61,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.post('/v1/prompts/test', promptsterStream(core, 'test'));
   app.post('/v1/prompts/compare', promptsterStream(core, 'compare'));
   app.use(teckelRoutes(core));
+  app.use(mcpRoutes(core));
   app.use(operationRoutes(core, { authenticated: true }));
 
   app.use((req) => {

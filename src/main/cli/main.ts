@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors';
 import { CorruptDatabaseError, NewerSchemaError, SettingsFileError } from '../core';
 import { KEYS_HELP, keys } from './keys';
+import { MCP_HELP, mcp } from './mcp';
 import { SERVE_HELP, serve } from './serve';
 import { UsageError } from './usage';
 
@@ -10,9 +11,10 @@ const HELP = `Parallax — one prompt, many models, side by side.
 Usage:
   ${SERVE_HELP.replace(/\n/g, '\n  ')}
   ${KEYS_HELP.replace(/\n/g, '\n  ')}
+  ${MCP_HELP.replace(/\n/g, '\n  ')}
   parallax help`;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys };
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys, mcp };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

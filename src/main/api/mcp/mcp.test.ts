@@ -1,0 +1,84 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type ApiHarness } from '../../../../test/support/apiHarness';
+import { CLI_ENTRY } from '../../../../test/support/serve';
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startHarness();
+  await api.call('POST', '/v1/prompts', {
+    name: 'Greeting',
+    prompt: 'Say hi to {{name}}',
+    configurations: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+  });
+});
+afterAll(() => api.close());
+
+const connect = async (headers: Record<string, string> = { authorization: `Bearer ${api.token}` }) => {
+  const client = new Client({ name: 'parallax-test', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${api.server.url}/mcp`), { requestInit: { headers } }));
+  return client;
+};
+
+const textOf = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as { type: string; text: string }[])[0]!.text;
+
+describe('MCP over Streamable HTTP', () => {
+  it('lists the Promptster tools with input schemas', async () => {
+    const client = await connect();
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts']));
+    const test = tools.find((t) => t.name === 'test_prompt')!;
+    expect(test.inputSchema.required).toEqual(expect.arrayContaining(['provider', 'model', 'prompt']));
+    await client.close();
+  });
+
+  it('calls tools against the core', async () => {
+    const client = await connect();
+    const prompts = await client.callTool({ name: 'list_prompts', arguments: {} });
+    expect(JSON.parse(textOf(prompts)).data[0].name).toBe('Greeting');
+    const history = await client.callTool({ name: 'get_history', arguments: { limit: 5 } });
+    const body = JSON.parse(textOf(history));
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.some((entry: { endpoint: string }) => entry.endpoint === '/mcp')).toBe(true);
+    await client.close();
+  });
+
+  it('answers tool errors with the REST API message', async () => {
+    const client = await connect();
+    const result = await client.callTool({ name: 'get_history', arguments: { limit: 500 } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('limit must be between 1 and 100');
+    const bad = await client.callTool({ name: 'test_prompt', arguments: { provider: 'nope', model: 'x', prompt: 'hi' } });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/Invalid provider|provider/);
+    await client.close();
+  });
+
+  it('refuses a missing token (401) and a foreign Origin (403)', async () => {
+    await expect(connect({})).rejects.toMatchObject({ code: 401, message: expect.stringContaining('Missing Authorization header') });
+    await expect(connect({ authorization: `Bearer ${api.token}`, origin: 'https://evil.example' })).rejects.toMatchObject({ code: 403 });
+  });
+
+  it('answers GET with 405 (stateless, no SSE stream)', async () => {
+    const response = await fetch(`${api.server.url}/mcp`, { headers: { authorization: `Bearer ${api.token}` } });
+    expect(response.status).toBe(405);
+  });
+});
+
+describe.skipIf(!fs.existsSync(CLI_ENTRY))('MCP over stdio (parallax mcp)', () => {
+  it('serves the same tools on the data directory', async () => {
+    const client = new Client({ name: 'parallax-test', version: '1.0.0' });
+    await client.connect(
+      new StdioClientTransport({ command: process.execPath, args: [CLI_ENTRY, 'mcp', '--data-dir', api.core.dataDir], stderr: 'pipe' }),
+    );
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toContain('list_prompts');
+    const prompts = await client.callTool({ name: 'list_prompts', arguments: {} });
+    expect(JSON.parse(textOf(prompts)).data[0].name).toBe('Greeting');
+    await client.close();
+  });
+});
