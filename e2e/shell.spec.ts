@@ -61,3 +61,16 @@ test('switches theme and keeps it across reloads; Alt+number navigates', async (
   await page.keyboard.press('Alt+6');
   await shell.screenshot('settings-dark');
 });
+
+test('offers MCP snippets with a freshly created key filled in', async ({ page, serve }) => {
+  const shell = new Shell(page);
+  await page.goto(serve.loginLink);
+  await shell.open('Settings');
+  const snippet = page.getByTestId('mcp-snippet');
+  await expect(snippet).toContainText(`claude mcp add --transport http parallax ${serve.url}/mcp`);
+  await page.getByRole('button', { name: 'Create a key and fill it in' }).click();
+  await expect(snippet).toContainText(/Bearer pk_live_[a-z0-9]{24}/);
+  await page.getByRole('tab', { name: 'Cursor' }).click();
+  await expect(snippet).toContainText('"url": "' + serve.url + '/mcp"');
+  await shell.screenshot('settings-mcp');
+});

@@ -2,6 +2,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { LocalApiPanel } from './LocalApiPanel';
+import { McpPanel } from './McpPanel';
 
 export function SettingsPage(): React.JSX.Element {
   return (
@@ -11,6 +12,7 @@ export function SettingsPage(): React.JSX.Element {
         <LocalApiPanel />
         <ApiKeysPanel />
         <AppearancePanel />
+        <McpPanel />
       </div>
     </>
   );
