@@ -1,36 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type RunningServer } from './server';
-import { createCore, type Core } from '../core';
+import { startHarness, type ApiHarness } from '../../../test/support/apiHarness';
 
-let core: Core;
-let server: RunningServer;
-let token: string;
+let harness: ApiHarness;
+beforeAll(async () => (harness = await startHarness()));
+afterAll(() => harness.close());
 
-beforeAll(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-prompts-'));
-  core = createCore({ dataDir });
-  server = await startApiServer({ core, port: 0 });
-  token = fs.readFileSync(path.join(dataDir, 'api-token'), 'utf8').trim();
-});
-afterAll(async () => {
-  await server.close();
-  core.close();
-});
-
-const api = async (method: string, pathname: string, body?: unknown) => {
-  const response = await fetch(`${server.url}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Record<string, unknown> & { error?: { field?: string; message: string } },
-  };
-};
+const api = (method: string, pathname: string, body?: unknown) => harness.call(method, pathname, body);
 
 const base = {
   name: 'Summarise ticket',
@@ -98,7 +73,7 @@ describe('prompt library (/v1/prompts)', () => {
     expect((await api('DELETE', `/v1/prompts/${id}`)).body).toEqual({ id, deleted: true });
     expect((await api('GET', `/v1/prompts/${id}`)).status).toBe(404);
     expect((await api('GET', `/v1/prompts/${id}/versions`)).status).toBe(404);
-    expect(core.db.prepare('SELECT count(*) AS n FROM prompt_versions WHERE prompt_id = ?').get(id)).toEqual({ n: 0 });
+    expect(harness.core.db.prepare('SELECT count(*) AS n FROM prompt_versions WHERE prompt_id = ?').get(id)).toEqual({ n: 0 });
   });
 
   it.each([
@@ -111,11 +86,11 @@ describe('prompt library (/v1/prompts)', () => {
     [{ ...base, variables: { 'bad name': 'x' } }, 'variables.bad name'],
     [{ ...base, extra: true }, 'extra'],
   ])('rejects bad input naming the field (%#) and writes nothing', async (body, field) => {
-    const before = core.db.prepare('SELECT count(*) AS n FROM prompts').get();
+    const before = harness.core.db.prepare('SELECT count(*) AS n FROM prompts').get();
     const response = await api('POST', '/v1/prompts', body);
     expect(response.status).toBe(400);
     expect(response.body.error?.field).toBe(field);
-    expect(core.db.prepare('SELECT count(*) AS n FROM prompts').get()).toEqual(before);
+    expect(harness.core.db.prepare('SELECT count(*) AS n FROM prompts').get()).toEqual(before);
   });
 
   it('rejects a bad update atomically', async () => {
