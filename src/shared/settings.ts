@@ -23,10 +23,19 @@ const apiSettingsSchema = z
   })
   .strict();
 
+const backupSettingsSchema = z
+  .object({
+    /** A copy of the store through SQLite's online backup API once a day, while Parallax runs. */
+    daily: z.boolean().default(true),
+    keep: z.number().int().min(1, 'backup.keep must be between 1 and 365').max(365, 'backup.keep must be between 1 and 365').default(7),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
     api: apiSettingsSchema.prefault({}),
+    backup: backupSettingsSchema.prefault({}),
   })
   .strict();
 
@@ -37,6 +46,7 @@ export const settingsPatchSchema = z
   .object({
     theme: z.enum(THEMES).optional(),
     api: apiSettingsSchema.partial().optional(),
+    backup: backupSettingsSchema.partial().optional(),
   })
   .strict();
 
@@ -49,5 +59,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...current,
     ...patch,
     api: { ...current.api, ...patch.api },
+    backup: { ...current.backup, ...patch.backup },
   });
 }

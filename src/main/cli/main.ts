@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { CorruptDatabaseError, NewerSchemaError, SettingsFileError } from '../core';
 import { KEYS_HELP, keys } from './keys';
 import { MCP_HELP, mcp } from './mcp';
+import { BACKUP_HELP, backup } from './backup';
 import { SERVE_HELP, serve } from './serve';
 import { UsageError } from './usage';
 
@@ -12,9 +13,10 @@ Usage:
   ${SERVE_HELP.replace(/\n/g, '\n  ')}
   ${KEYS_HELP.replace(/\n/g, '\n  ')}
   ${MCP_HELP.replace(/\n/g, '\n  ')}
+  ${BACKUP_HELP.replace(/\n/g, '\n  ')}
   parallax help`;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys, mcp };
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys, mcp, backup };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { startApiServer } from '../api/server';
 import { createCore } from '../core';
 import { resolveDataDir } from '../core/dataDir';
+import { systemClock } from '../core/clock';
 import { createConsoleLogger } from '../core/logger';
+import { startMaintenance } from '../core/maintenance';
 import { UsageError } from './usage';
 
 const STOP_DEADLINE_MS = 4_500;
@@ -37,6 +39,7 @@ export async function serve(args: string[]): Promise<void> {
     rendererDir: path.join(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),
   });
 
+  const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
   process.stdout.write(`Parallax is serving ${server.url} (data: ${dataDir})\n`);
   if (core.firstStart) process.stdout.write(`Your API key was written to ${core.firstStart.tokenFile}\n`);
   process.stdout.write(`Open the UI with this one-time link: ${server.createLoginLink()}\n`);
@@ -51,6 +54,7 @@ export async function serve(args: string[]): Promise<void> {
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     // Runs in flight are cancelled and written (with their partial text) before the store closes.
+    stopMaintenance();
     await Promise.all([server.close(), core.engine?.shutdown()]);
     core.close();
     process.exit(0);
