@@ -1,6 +1,15 @@
 import { AlertTriangle, RotateCcw } from 'lucide-react';
-import Markdown from 'react-markdown';
+import Markdown, { type Components } from 'react-markdown';
 import type { ResultError } from '../../../../shared/runs';
+
+/** Links in answers never navigate the app: they open outside it (the system browser in the desktop shell). */
+const components: Components = {
+  a: ({ href, children }) => (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ),
+};
 
 interface AnswerBodyProps {
   text: string;
@@ -35,7 +44,7 @@ export function AnswerBody({ text, error, raw, onRetry }: AnswerBodyProps): Reac
           <pre className="raw-text">{text}</pre>
         ) : (
           <div className="markdown">
-            <Markdown>{text}</Markdown>
+            <Markdown components={components}>{text}</Markdown>
           </div>
         )
       ) : null}
