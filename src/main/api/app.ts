@@ -11,6 +11,7 @@ import { buildOpenApi } from './openapi';
 import { promptsterStream } from './promptsterStream';
 import { teckelRoutes } from './compat/teckel';
 import { mcpRoutes } from './mcp/route';
+import { tentackleErrors, TENTACKLE_PATHS, tentackleRoutes } from './compat/tentackle';
 import { operationRoutes } from './routes';
 import { SessionStore } from './sessions';
 import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
@@ -55,6 +56,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.use(authRoutes(core.apiKeys, sessions));
   if (rendererDir) app.use(rendererRoutes(rendererDir, sessions));
 
+  app.use(TENTACKLE_PATHS, tentackleErrors);
   app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions), metering(core.rateLimiter, core.requestLog));
   app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
@@ -62,6 +64,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.post('/v1/prompts/compare', promptsterStream(core, 'compare'));
   app.use(teckelRoutes(core));
   app.use(mcpRoutes(core));
+  app.use(tentackleRoutes(core));
   app.use(operationRoutes(core, { authenticated: true }));
 
   app.use((req) => {

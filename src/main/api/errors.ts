@@ -2,10 +2,26 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { AppError, toAppError } from '../../shared/errors';
 import type { Logger } from '../core/logger';
 
+/** The error envelope a route family answers in: Promptster's (default) or tentackle's. */
+export type ErrorFormat = 'promptster' | 'tentackle';
+
+/** tentackle's `{ success: false, error, code, details }`, with the same facts as the Promptster body. */
+const tentackleBody = (error: AppError) => ({
+  success: false,
+  error: error.message,
+  code: error.type.toUpperCase(),
+  details: {
+    ...(error.field === undefined ? {} : { field: error.field }),
+    ...(error.retryAfter === undefined ? {} : { retry_after: error.retryAfter }),
+    ...(error.provider === undefined ? {} : { provider: error.provider }),
+  },
+});
+
 export function sendError(res: Response, error: AppError): void {
   res.locals.errorMessage = error.message;
   if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.ceil(error.retryAfter)));
-  res.status(error.status).json({ error: error.toBody() });
+  const format = res.locals.errorFormat as ErrorFormat | undefined;
+  res.status(error.status).json(format === 'tentackle' ? tentackleBody(error) : { error: error.toBody() });
 }
 
 /** Errors raised by Express's own body parsing, mapped to the Promptster error format. */

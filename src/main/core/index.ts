@@ -35,6 +35,12 @@ export interface CoreOptions {
   logger?: Logger;
   /** The provider layer the run engine streams through. */
   gateway?: ProviderGateway;
+  /** Which provider serves a bare model name (from the model catalog). */
+  catalog?: ModelLookup;
+}
+
+export interface ModelLookup {
+  providerOf(model: string): string | undefined;
 }
 
 export interface Core {
@@ -50,6 +56,7 @@ export interface Core {
   /** Null until a provider gateway is configured. */
   readonly engine: RunEngine | null;
   readonly promptster: PromptsterService;
+  readonly catalog: ModelLookup | null;
   readonly traces: TraceService;
   readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
@@ -108,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
     engine,
     promptster,
     traces,
+    catalog: options.catalog ?? null,
     rateLimiter,
     logger,
     runtime,
