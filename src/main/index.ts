@@ -9,6 +9,8 @@ import { startApiServer, type RunningServer } from './api/server';
 import { createCore, type Core } from './core';
 import { resolveDataDir } from './core/dataDir';
 import { createConsoleLogger } from './core/logger';
+import { systemClock } from './core/clock';
+import { startMaintenance } from './core/maintenance';
 import { registerIpcRouter } from './electron/ipcRouter';
 import { openElectronSettings } from './electron/settingsStore';
 import { createAppWindow } from './electron/window';
@@ -37,12 +39,25 @@ async function boot(): Promise<void> {
 
   const main = createAppWindow(outDir, process.env.ELECTRON_RENDERER_URL);
   const unregister = registerIpcRouter(ipcMain, core, main.isTrustedSender);
+  const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
 
+  app.on('second-instance', () => {
+    if (main.window.isMinimized()) main.window.restore();
+    main.window.focus();
+  });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Runs in flight are cancelled and written (with their partial text) before the store closes.
+    event.preventDefault();
+    quitting = true;
     unregister();
-    void server?.close();
-    core.close();
+    stopMaintenance();
+    void Promise.all([server?.close(), core.engine?.shutdown()]).finally(() => {
+      core.close();
+      app.exit(0);
+    });
   });
 }
 
