@@ -31,11 +31,42 @@ const backupSettingsSchema = z
   })
   .strict();
 
+const priceSchema = z
+  .object({
+    input: z.number().min(0, 'price must be 0 or more'),
+    output: z.number().min(0, 'price must be 0 or more'),
+    cached_input: z.number().min(0, 'price must be 0 or more').nullable().optional(),
+  })
+  .strict();
+
+const providerSettingsSchema = z
+  .object({
+    /** Base URL per provider id, overriding `<ID>_BASE_URL` and the default. */
+    base_urls: z.record(z.string(), z.url({ error: 'providers.base_urls: each value must be a URL' })).default({}),
+    /** USD per million tokens, keyed `provider/model`. */
+    price_overrides: z.record(z.string(), priceSchema).default({}),
+    first_token_timeout_ms: z
+      .number()
+      .int()
+      .min(1000, 'providers.first_token_timeout_ms must be at least 1000')
+      .max(600_000)
+      .default(30_000),
+    total_timeout_ms: z.number().int().min(1000, 'providers.total_timeout_ms must be at least 1000').max(3_600_000).default(300_000),
+    max_retries: z
+      .number()
+      .int()
+      .min(0, 'providers.max_retries must be between 0 and 5')
+      .max(5, 'providers.max_retries must be between 0 and 5')
+      .default(2),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
     api: apiSettingsSchema.prefault({}),
     backup: backupSettingsSchema.prefault({}),
+    providers: providerSettingsSchema.prefault({}),
   })
   .strict();
 
@@ -47,6 +78,7 @@ export const settingsPatchSchema = z
     theme: z.enum(THEMES).optional(),
     api: apiSettingsSchema.partial().optional(),
     backup: backupSettingsSchema.partial().optional(),
+    providers: providerSettingsSchema.partial().optional(),
   })
   .strict();
 
@@ -60,5 +92,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...patch,
     api: { ...current.api, ...patch.api },
     backup: { ...current.backup, ...patch.backup },
+    providers: { ...current.providers, ...patch.providers },
   });
 }

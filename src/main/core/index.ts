@@ -16,7 +16,7 @@ import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
 import { RateLimiter } from './rateLimit';
 import { createPromptService, type PromptService } from './prompts/service';
 import { RunEngine } from './runs/engine';
-import type { ProviderGateway } from './runs/gateway';
+import { createLlmGateway, type KeySource, type LlmGateway } from './llm/gateway';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
 import { createPromptsterService, type PromptsterService } from './promptster/service';
@@ -33,10 +33,10 @@ export interface CoreOptions {
   settings?: SettingsStore;
   clock?: Clock;
   logger?: Logger;
-  /** The provider layer the run engine streams through. */
-  gateway?: ProviderGateway;
-  /** Which provider serves a bare model name (from the model catalog). */
-  catalog?: ModelLookup;
+  /** Where provider keys and base URLs come from besides Settings (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The key vault, asked for a provider key when a call sends none. */
+  vault?: KeySource;
 }
 
 export interface ModelLookup {
@@ -53,8 +53,9 @@ export interface Core {
   readonly requestLog: RequestLogService;
   readonly prompts: PromptService;
   readonly runStore: RunStore;
-  /** Null until a provider gateway is configured. */
-  readonly engine: RunEngine | null;
+  readonly engine: RunEngine;
+  /** The provider layer: adapters over the official SDKs, keys, base URLs, retries, prices. */
+  readonly gateway: LlmGateway;
   readonly promptster: PromptsterService;
   readonly catalog: ModelLookup | null;
   readonly traces: TraceService;
@@ -85,14 +86,15 @@ export function createCore(options: CoreOptions): Core {
   const runStore = createRunStore(db);
   const interrupted = runStore.recoverInterrupted(clock.now().toISOString());
   if (interrupted > 0) logger.warn(`${interrupted} run(s) left unfinished by the last session were marked interrupted`);
-  const engine = options.gateway ? new RunEngine({ store: runStore, gateway: options.gateway, events, clock, logger }) : null;
+  const gateway = createLlmGateway({ settings: () => settings.get().providers, env: options.env ?? process.env, vault: options.vault });
+  const engine = new RunEngine({ store: runStore, gateway, events, clock, logger });
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
-  const promptster = createPromptsterService(engine, options.gateway ?? null);
+  const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -115,7 +117,8 @@ export function createCore(options: CoreOptions): Core {
     engine,
     promptster,
     traces,
-    catalog: options.catalog ?? null,
+    gateway,
+    catalog: gateway,
     rateLimiter,
     logger,
     runtime,

@@ -4,6 +4,7 @@ import { historyOperations } from './history';
 import { promptOperations } from './prompts';
 import { runOperations } from './runs';
 import { promptsterOperations } from './promptster';
+import { catalogOperations } from './catalog';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -19,6 +20,7 @@ export const operations = {
   ...promptOperations,
   ...runOperations,
   ...promptsterOperations,
+  ...catalogOperations,
 };
 
 export type Operations = typeof operations;

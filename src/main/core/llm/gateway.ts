@@ -1,0 +1,182 @@
+import type { Settings } from '../../../shared/settings';
+import type { GatewayOutcome, GatewayRequest, GatewayUsage, ProviderGateway } from '../runs/gateway';
+import { cancelledError, timeoutError } from './errors';
+import { estimateCost, findModel, CATALOG } from './prices';
+import { ADAPTERS, PROVIDERS, baseUrlEnvName, keyEnvNames, type ProviderSpec } from './providers';
+import type { AttemptResult, ProviderError } from './types';
+
+/** Where a provider key comes from when a call sends none: the vault (its own issue) hands it over here. */
+export interface KeySource {
+  use(provider: string): string | undefined;
+}
+
+export interface LlmGatewayOptions {
+  settings: () => Settings['providers'];
+  vault?: KeySource;
+  env?: NodeJS.ProcessEnv;
+  /** Waits between retries; tests pass a faster one. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+export type LlmGateway = ProviderGateway & {
+  providers(): (ProviderSpec & { baseUrl: string; baseUrlSource: 'default' | 'env' | 'settings' })[];
+  providerOf(model: string): string | undefined;
+};
+
+/**
+ * The provider layer as the run engine sees it: key and base-URL resolution, timeouts (first token,
+ * total), retries of retryable failures that happened before any text arrived (honouring
+ * `retry-after`), timings and cost.
+ */
+export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
+  const env = options.env ?? process.env;
+  const sleep = options.sleep ?? abortableSleep;
+  const specOf = (id: string) => PROVIDERS.find((p) => p.id === id);
+
+  const baseUrlOf = (spec: ProviderSpec) => {
+    const fromSettings = options.settings().base_urls[spec.id];
+    if (fromSettings) return { baseUrl: fromSettings, baseUrlSource: 'settings' as const };
+    const fromEnv = env[baseUrlEnvName(spec.id)];
+    if (fromEnv) return { baseUrl: fromEnv, baseUrlSource: 'env' as const };
+    return { baseUrl: spec.defaultBaseUrl, baseUrlSource: 'default' as const };
+  };
+
+  const keyOf = (provider: string, headerKeys?: Readonly<Record<string, string>>): string | undefined =>
+    headerKeys?.[provider] ??
+    options.vault?.use(provider) ??
+    keyEnvNames(provider)
+      .map((name) => env[name])
+      .find(Boolean);
+
+  const priceOf = (provider: string, model: string) => {
+    const override = options.settings().price_overrides[`${provider}/${model}`];
+    if (override) return { input: override.input, output: override.output, cachedInput: override.cached_input ?? null };
+    return findModel(provider, model);
+  };
+
+  return {
+    providers: () => PROVIDERS.map((spec) => ({ ...spec, ...baseUrlOf(spec) })),
+    providerOf: (model) => CATALOG.find((m) => m.id === model)?.provider,
+
+    hasKey(provider, headerKeys) {
+      const spec = specOf(provider);
+      return spec !== undefined && (!spec.requiresKey || keyOf(provider, headerKeys) !== undefined);
+    },
+
+    estimateCost(provider, model, usage: GatewayUsage) {
+      const cost = estimateCost(priceOf(provider, model), usage);
+      return { estimatedCost: cost, costKnown: cost !== null };
+    },
+
+    async stream(request: GatewayRequest, onText): Promise<GatewayOutcome> {
+      const started = performance.now();
+      let firstTokenAt: number | null = null;
+      const spec = specOf(request.provider);
+      const settings = options.settings();
+      const finish = (attempt: AttemptResult, retries: number): GatewayOutcome => {
+        const ended = performance.now();
+        const generationSeconds = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
+        const output = attempt.usage.outputTokens;
+        return {
+          text: attempt.text,
+          finishReason: attempt.finishReason,
+          rawFinishReason: attempt.rawFinishReason,
+          usage: attempt.usage,
+          ttftMs: firstTokenAt === null ? null : firstTokenAt - started,
+          responseTimeMs: ended - started,
+          tokensPerSecond: output !== null && generationSeconds > 0 ? output / generationSeconds : null,
+          retries,
+          warnings: attempt.warnings,
+          ...(attempt.error ? { error: attempt.error } : {}),
+        };
+      };
+      const failure = (error: ProviderError): AttemptResult => ({
+        text: '',
+        finishReason: 'error',
+        rawFinishReason: null,
+        usage: { inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null },
+        warnings: [],
+        error,
+      });
+
+      if (!spec)
+        return finish(failure({ type: 'invalid_request', message: `Unknown provider "${request.provider}"`, retryable: false }), 0);
+      const apiKey = keyOf(spec.id, request.headerKeys);
+      if (spec.requiresKey && !apiKey) {
+        const names = keyEnvNames(spec.id).join(' or ');
+        return finish(
+          failure({
+            type: 'authentication',
+            message: `No API key for ${spec.id}: send the X-${spec.id.toUpperCase()}-API-KEY header, store one in Settings → Provider keys, or set ${names}`,
+            retryable: false,
+          }),
+          0,
+        );
+      }
+
+      const total = AbortSignal.timeout(settings.total_timeout_ms);
+      let retries = 0;
+      for (;;) {
+        const firstToken = new AbortController();
+        const firstTokenTimer = setTimeout(() => firstToken.abort(), settings.first_token_timeout_ms);
+        const signal = AbortSignal.any([request.signal, total, firstToken.signal]);
+        const attempt = await ADAPTERS[spec.protocol].stream(
+          {
+            model: request.model,
+            prompt: request.prompt,
+            system: request.system,
+            temperature: request.temperature,
+            maxTokens: request.maxTokens,
+            signal,
+            apiKey,
+            baseUrl: baseUrlOf(spec).baseUrl,
+          },
+          (delta) => {
+            if (firstTokenAt === null) {
+              firstTokenAt = performance.now();
+              clearTimeout(firstTokenTimer);
+            }
+            onText(delta);
+          },
+        );
+        clearTimeout(firstTokenTimer);
+        // Some SDKs end the iteration quietly on abort instead of throwing.
+        if (signal.aborted && !attempt.error) {
+          attempt.error = cancelledError();
+          attempt.finishReason = 'cancelled';
+        }
+        // Our own deadlines abort the SDK like a user would; say which one fired.
+        if (attempt.error?.type === 'cancelled' && !request.signal.aborted) {
+          attempt.error = total.aborted
+            ? timeoutError(`No complete answer within ${settings.total_timeout_ms / 1000} s`)
+            : timeoutError(`No first token within ${settings.first_token_timeout_ms / 1000} s`);
+          attempt.finishReason = 'error';
+        }
+        if (request.signal.aborted && attempt.error) attempt.error = cancelledError();
+        const retry =
+          attempt.error?.retryable && attempt.text === '' && retries < settings.max_retries && !request.signal.aborted && !total.aborted;
+        if (!retry) return finish(attempt, retries);
+        retries += 1;
+        const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retries - 1));
+        await sleep(attempt.error?.retryAfterMs ?? backoff, AbortSignal.any([request.signal, total]));
+      }
+    },
+  };
+}

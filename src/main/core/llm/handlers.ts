@@ -1,0 +1,39 @@
+import type { Handlers } from '../handlers';
+import type { SettingsStore } from '../settings/store';
+import type { LlmGateway } from './gateway';
+import { CATALOG } from './prices';
+
+/** `GET /v1/providers` and `GET /v1/models`: the providers in use and the dated price catalog, with the user's overrides. */
+export const catalogHandlers = (gateway: LlmGateway, settings: SettingsStore): Pick<Handlers, 'listProviders' | 'listModels'> => ({
+  listProviders: () => ({
+    data: gateway.providers().map((p) => ({
+      id: p.id,
+      name: p.name,
+      protocol: p.protocol,
+      base_url: p.baseUrl,
+      base_url_source: p.baseUrlSource,
+      requires_key: p.requiresKey,
+      custom: false,
+    })),
+  }),
+  listModels: ({ provider }) => {
+    const overrides = settings.get().providers.price_overrides;
+    return {
+      data: CATALOG.filter((m) => provider === undefined || m.provider === provider).map((m) => {
+        const override = overrides[`${m.provider}/${m.id}`];
+        return {
+          provider: m.provider,
+          id: m.id,
+          name: m.name,
+          context_window: m.contextWindow,
+          input_price: override?.input ?? m.input,
+          output_price: override?.output ?? m.output,
+          cached_input_price: override ? (override.cached_input ?? null) : m.cachedInput,
+          price_as_of: override ? null : m.asOf,
+          price_source: override ? null : m.source,
+          price_origin: override ? ('override' as const) : ('catalog' as const),
+        };
+      }),
+    };
+  },
+});

@@ -1,0 +1,58 @@
+/** The normalised shapes every adapter speaks, whatever the provider's wire format. */
+export type ErrorType =
+  | 'authentication'
+  | 'rate_limit'
+  | 'invalid_model'
+  | 'invalid_request'
+  | 'timeout'
+  | 'overloaded'
+  | 'unavailable'
+  | 'network'
+  | 'cancelled';
+
+export interface ProviderError {
+  type: ErrorType;
+  status?: number;
+  /** The provider's own message, with anything key-like removed. */
+  message: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'error' | 'cancelled' | 'other';
+
+export interface Usage {
+  inputTokens: number | null;
+  cachedInputTokens: number | null;
+  outputTokens: number | null;
+  reasoningTokens: number | null;
+  raw?: unknown;
+}
+
+export interface AdapterRequest {
+  model: string;
+  system?: string;
+  prompt: string;
+  temperature?: number;
+  maxTokens?: number;
+  signal: AbortSignal;
+  apiKey: string | undefined;
+  baseUrl: string;
+}
+
+/** What one attempt produced; the gateway adds timing, retries and cost. */
+export interface AttemptResult {
+  text: string;
+  finishReason: FinishReason | null;
+  rawFinishReason: string | null;
+  usage: Usage;
+  warnings: string[];
+  error?: ProviderError;
+}
+
+export interface Adapter {
+  /** Streams one attempt. `onText` gets each delta as it arrives. Never throws. */
+  stream(request: AdapterRequest, onText: (delta: string) => void): Promise<AttemptResult>;
+}
+
+export const emptyUsage = (): Usage => ({ inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null });
