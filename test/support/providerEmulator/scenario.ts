@@ -31,7 +31,8 @@ export function parseScenario(model: string, headers: Record<string, string | st
     if (key) options.set(key, value);
   }
   for (const [name, value] of Object.entries(headers)) {
-    if (name.startsWith('x-emulator-') && typeof value === 'string') options.set(name.slice('x-emulator-'.length).replace(/-/g, '_'), value);
+    if (name.startsWith('x-emulator-') && typeof value === 'string')
+      options.set(name.slice('x-emulator-'.length).replace(/-/g, '_'), value);
   }
   const num = (key: string) => (options.has(key) ? Number(options.get(key)) : undefined);
   return {

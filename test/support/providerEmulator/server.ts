@@ -47,7 +47,10 @@ function promptText(protocol: Protocol, body: Record<string, unknown>): string {
 }
 
 function maxTokensOf(protocol: Protocol, body: Record<string, unknown>): number | undefined {
-  const value = protocol === 'google' ? (body.generationConfig as { maxOutputTokens?: number } | undefined)?.maxOutputTokens : ((body.max_completion_tokens ?? body.max_tokens) as number | undefined);
+  const value =
+    protocol === 'google'
+      ? (body.generationConfig as { maxOutputTokens?: number } | undefined)?.maxOutputTokens
+      : ((body.max_completion_tokens ?? body.max_tokens) as number | undefined);
   return typeof value === 'number' ? value : undefined;
 }
 
@@ -59,11 +62,21 @@ export async function startProviderEmulator(options: { port?: number } = {}): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const target = route(req.method ?? 'GET', url.pathname);
     if (target === null) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `Unknown path ${url.pathname}` } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `Unknown path ${url.pathname}` } }));
       return;
     }
     if (target === 'models') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ id: 'emu-model', object: 'model', created: 0, owned_by: 'emulator' }], models: [{ name: 'models/emu-model' }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            object: 'list',
+            data: [{ id: 'emu-model', object: 'model', created: 0, owned_by: 'emulator' }],
+            models: [{ name: 'models/emu-model' }],
+          }),
+        );
       return;
     }
     let raw = '';
@@ -73,7 +86,18 @@ export async function startProviderEmulator(options: { port?: number } = {}): Pr
     const modelName = target.model ?? String(body.model ?? '');
     const stream = target.stream ?? body.stream === true;
     const scenario = parseScenario(modelName, req.headers);
-    const record: EmulatedRequest = { protocol, path: url.pathname, model: scenario.model, stream, body, authorization: req.headers.authorization ?? (req.headers['x-api-key'] as string | undefined) ?? (req.headers['x-goog-api-key'] as string | undefined), clientClosed: false };
+    const record: EmulatedRequest = {
+      protocol,
+      path: url.pathname,
+      model: scenario.model,
+      stream,
+      body,
+      authorization:
+        req.headers.authorization ??
+        (req.headers['x-api-key'] as string | undefined) ??
+        (req.headers['x-goog-api-key'] as string | undefined),
+      clientClosed: false,
+    };
     requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) {
@@ -136,6 +160,8 @@ async function answer(
   for (let i = 0; i < tokens.length; i++) {
     if (res.destroyed) return;
     if (scenario.cutAfter !== undefined && i === scenario.cutAfter) {
+      // Let what was written reach the client, then drop the connection mid-stream.
+      await sleep(30);
       res.socket?.destroy();
       return;
     }
@@ -152,7 +178,15 @@ async function answer(
   res.end();
 }
 
-function answerWhole(res: http.ServerResponse, protocol: Protocol, model: string, text: string, input: number, output: number, truncated: boolean): void {
+function answerWhole(
+  res: http.ServerResponse,
+  protocol: Protocol,
+  model: string,
+  text: string,
+  input: number,
+  output: number,
+  truncated: boolean,
+): void {
   const created = Math.floor(Date.now() / 1000);
   const body =
     protocol === 'openai'
@@ -161,8 +195,21 @@ function answerWhole(res: http.ServerResponse, protocol: Protocol, model: string
           object: 'chat.completion',
           created,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: truncated ? 'length' : 'stop' }],
-          usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } },
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: text, refusal: null },
+              logprobs: null,
+              finish_reason: truncated ? 'length' : 'stop',
+            },
+          ],
+          usage: {
+            prompt_tokens: input,
+            completion_tokens: output,
+            total_tokens: input + output,
+            prompt_tokens_details: { cached_tokens: 0 },
+            completion_tokens_details: { reasoning_tokens: 0 },
+          },
         }
       : protocol === 'anthropic'
         ? {

@@ -3,8 +3,16 @@ export type Protocol = 'openai' | 'anthropic' | 'google';
 
 const OPENAI_ERRORS: Record<number, { type: string; code: string | null; message: string }> = {
   400: { type: 'invalid_request_error', code: null, message: 'Invalid request.' },
-  401: { type: 'invalid_request_error', code: 'invalid_api_key', message: 'Incorrect API key provided: sk-emu****. You can find your API key at https://platform.openai.com/account/api-keys.' },
-  404: { type: 'invalid_request_error', code: 'model_not_found', message: 'The model `%MODEL%` does not exist or you do not have access to it.' },
+  401: {
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+    message: 'Incorrect API key provided: sk-emu****. You can find your API key at https://platform.openai.com/account/api-keys.',
+  },
+  404: {
+    type: 'invalid_request_error',
+    code: 'model_not_found',
+    message: 'The model `%MODEL%` does not exist or you do not have access to it.',
+  },
   429: { type: 'requests', code: 'rate_limit_exceeded', message: 'Rate limit reached for requests. Please try again later.' },
   500: { type: 'server_error', code: null, message: 'The server had an error while processing your request. Sorry about that!' },
   503: { type: 'server_error', code: null, message: 'The engine is currently overloaded, please try again later.' },
@@ -61,7 +69,14 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
   const created = Math.floor(Date.now() / 1000);
   if (protocol === 'openai') {
     const id = `chatcmpl-emu${created}`;
-    const chunk = (delta: object, finish: string | null) => ({ id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_emu', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+    const chunk = (delta: object, finish: string | null) => ({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      system_fingerprint: 'fp_emu',
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    });
     return {
       start: () => [sse(chunk({ role: 'assistant', content: '', refusal: null }, null))],
       token: (text) => sse(chunk({ content: text }, null)),
@@ -74,24 +89,60 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
           model,
           system_fingerprint: 'fp_emu',
           choices: [],
-          usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } },
+          usage: {
+            prompt_tokens: input,
+            completion_tokens: output,
+            total_tokens: input + output,
+            prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+            completion_tokens_details: {
+              reasoning_tokens: 0,
+              audio_tokens: 0,
+              accepted_prediction_tokens: 0,
+              rejected_prediction_tokens: 0,
+            },
+          },
         }),
         'data: [DONE]\n\n',
       ],
-      midStreamError: () => sse({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } }),
+      midStreamError: () =>
+        sse({
+          error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null },
+        }),
     };
   }
   if (protocol === 'anthropic') {
     return {
       start: () => [
-        sse({ type: 'message_start', message: { id: `msg_emu${created}`, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 0, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } } }, 'message_start'),
+        sse(
+          {
+            type: 'message_start',
+            message: {
+              id: `msg_emu${created}`,
+              type: 'message',
+              role: 'assistant',
+              model,
+              content: [],
+              stop_reason: null,
+              stop_sequence: null,
+              usage: { input_tokens: 0, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+            },
+          },
+          'message_start',
+        ),
         sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
         sse({ type: 'ping' }, 'ping'),
       ],
       token: (text) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta'),
       end: (input, output, truncated) => [
         sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-        sse({ type: 'message_delta', delta: { stop_reason: truncated ? 'max_tokens' : 'end_turn', stop_sequence: null }, usage: { input_tokens: input, output_tokens: output, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 } }, 'message_delta'),
+        sse(
+          {
+            type: 'message_delta',
+            delta: { stop_reason: truncated ? 'max_tokens' : 'end_turn', stop_sequence: null },
+            usage: { input_tokens: input, output_tokens: output, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+          },
+          'message_delta',
+        ),
         sse({ type: 'message_stop' }, 'message_stop'),
       ],
       midStreamError: () => sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error'),
@@ -102,10 +153,25 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
     start: () => [],
     token: (text) => {
       sent += 1;
-      return sse({ candidates: [{ content: { parts: [{ text }], role: 'model' }, index: 0 }], usageMetadata: { promptTokenCount: 0, candidatesTokenCount: sent, totalTokenCount: sent }, modelVersion: model, responseId: `emu${created}` });
+      return sse({
+        candidates: [{ content: { parts: [{ text }], role: 'model' }, index: 0 }],
+        usageMetadata: { promptTokenCount: 0, candidatesTokenCount: sent, totalTokenCount: sent },
+        modelVersion: model,
+        responseId: `emu${created}`,
+      });
     },
     end: (input, output, truncated) => [
-      sse({ candidates: [{ content: { parts: [{ text: '' }], role: 'model' }, finishReason: truncated ? 'MAX_TOKENS' : 'STOP', index: 0 }], usageMetadata: { promptTokenCount: input, candidatesTokenCount: output, totalTokenCount: input + output, promptTokensDetails: [{ modality: 'TEXT', tokenCount: input }] }, modelVersion: model, responseId: `emu${created}` }),
+      sse({
+        candidates: [{ content: { parts: [{ text: '' }], role: 'model' }, finishReason: truncated ? 'MAX_TOKENS' : 'STOP', index: 0 }],
+        usageMetadata: {
+          promptTokenCount: input,
+          candidatesTokenCount: output,
+          totalTokenCount: input + output,
+          promptTokensDetails: [{ modality: 'TEXT', tokenCount: input }],
+        },
+        modelVersion: model,
+        responseId: `emu${created}`,
+      }),
     ],
     midStreamError: () => sse({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }),
   };
