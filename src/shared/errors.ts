@@ -62,6 +62,9 @@ export const validationError = (field: string, message: string): AppError => new
 
 export const notFound = (message: string): AppError => new AppError('not_found', message);
 
+const ZOD_DEFAULT_MESSAGE =
+  /^(Invalid input|Invalid option|Invalid string|Invalid element|Invalid key|Invalid union|Invalid date|Too small|Too big|Unrecognized|Expected)/;
+
 /** Turns a zod failure into the first issue as a validation error naming the field and the rule. */
 export function fromZodError(error: z.ZodError, fieldPrefix = ''): AppError {
   const issue = error.issues[0];
@@ -72,8 +75,9 @@ export function fromZodError(error: z.ZodError, fieldPrefix = ''): AppError {
     return validationError(key, `${key}: unknown field`);
   }
   const field = path || 'body';
-  // A custom message written in a schema already reads as a sentence about the field.
-  const message = issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
+  // Messages written in a schema already read as a sentence about the field (often the documented
+  // wording); zod's own defaults ("Invalid input: …", "Too small: …") get the field in front.
+  const message = ZOD_DEFAULT_MESSAGE.test(issue.message) ? `${field}: ${issue.message}` : issue.message;
   return validationError(field, message);
 }
 

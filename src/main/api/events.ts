@@ -26,6 +26,6 @@ export function eventStream(events: EventBus, open: Set<() => void>): RequestHan
       res.end();
     };
     open.add(stop);
-    req.on('close', stop);
+    res.on('close', stop);
   };
 }

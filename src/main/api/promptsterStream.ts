@@ -31,7 +31,7 @@ export function promptsterStream(core: Core, kind: 'test' | 'compare'): RequestH
       const id = 'run' in event ? event.run.id : event.run_id;
       if (id === runId && event.type !== 'run.started' && event.type !== 'run.finished') writeEvent(res, event.type, event);
     });
-    req.on('close', () => {
+    res.on('close', () => {
       // A client that hangs up stops its run; what arrived is kept.
       if (!res.writableEnded) core.engine?.cancel(runId);
     });
