@@ -25,6 +25,8 @@ export function authenticate(apiKeys: ApiKeyService, sessions: SessionStore): Re
     if (key instanceof AppError) return sendError(res, key);
     apiKeys.recordUse(key.id);
     res.locals.apiKey = key;
+    // The headless UI signs in with a session; what it does counts as the window's ('ui'), not a script's.
+    res.locals.viaSession = req.headers.authorization === undefined;
     next();
   };
 }
@@ -39,7 +41,7 @@ function keyOf(req: Request, apiKeys: ApiKeyService, sessions: SessionStore): Ap
   const sessionKeyId = sessions.apiKeyIdOf(sessionIdOf(req));
   // The event stream comes from EventSource, which cannot set headers; it is read-only and the
   // SameSite=Strict cookie is never sent by other sites, so the cookie alone is enough there.
-  const clientHeaderOk = req.headers[CLIENT_HEADER] !== undefined || (req.method === 'GET' && req.path === EVENTS_PATH);
+  const clientHeaderOk = req.headers[CLIENT_HEADER] !== undefined || (req.method === 'GET' && req.baseUrl + req.path === EVENTS_PATH);
   if (sessionKeyId && clientHeaderOk) return apiKeys.findActive(sessionKeyId) ?? invalidKey();
   return new AppError('authentication_error', 'Missing Authorization header');
 }

@@ -14,7 +14,7 @@ export function providerKeysOf(req: Request): Record<string, string> {
 }
 
 export const toCallContext = (req: Request, res: Response): CallContext => ({
-  source: 'api',
+  source: res.locals.viaSession === true ? 'ui' : 'api',
   apiKey: res.locals.apiKey,
   providerKeys: providerKeysOf(req),
 });

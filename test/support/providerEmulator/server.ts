@@ -68,15 +68,13 @@ export async function startProviderEmulator(options: { port?: number } = {}): Pr
       return;
     }
     if (target === 'models') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            object: 'list',
-            data: [{ id: 'emu-model', object: 'model', created: 0, owned_by: 'emulator' }],
-            models: [{ name: 'models/emu-model' }],
-          }),
-        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: 'emu-model', object: 'model', created: 0, owned_by: 'emulator' }],
+          models: [{ name: 'models/emu-model' }],
+        }),
+      );
       return;
     }
     let raw = '';

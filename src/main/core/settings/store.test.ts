@@ -13,7 +13,11 @@ describe('settings on conf', () => {
     const dir = tempDir();
     const store = openConfSettings(dir);
     expect(store.get()).toEqual(defaultSettings());
-    expect(store.get()).toMatchObject({ theme: 'system', api: { port: 4317, host: '127.0.0.1', liveRateLimitPerMinute: null }, backup: { daily: true, keep: 7 } });
+    expect(store.get()).toMatchObject({
+      theme: 'system',
+      api: { port: 4317, host: '127.0.0.1', liveRateLimitPerMinute: null },
+      backup: { daily: true, keep: 7 },
+    });
     store.update({ theme: 'dark', api: { port: 5000 } });
     const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')) as unknown;
     expect(onDisk).toEqual({ ...defaultSettings(), theme: 'dark', api: { ...defaultSettings().api, port: 5000 } });

@@ -11,6 +11,18 @@ const components: Components = {
   ),
 };
 
+/** A short title for each kind of failure; the provider's own message follows it. */
+const ERROR_TITLES: Record<string, string> = {
+  authentication: 'Key rejected',
+  rate_limit: 'Rate limited',
+  invalid_model: 'Unknown model',
+  invalid_request: 'Request refused',
+  timeout: 'Timed out',
+  overloaded: 'Provider overloaded',
+  unavailable: 'Provider unavailable',
+  network: 'Network error',
+};
+
 interface AnswerBodyProps {
   text: string;
   error: ResultError | null;
@@ -29,7 +41,10 @@ export function AnswerBody({ text, error, raw, onRetry }: AnswerBodyProps): Reac
         <div className="error-card" role="alert">
           <AlertTriangle size={16} aria-hidden="true" />
           <div>
-            <strong>{error.type.replace(/_/g, ' ')}</strong>
+            <strong>
+              {ERROR_TITLES[error.type] ?? error.type.replace(/_/g, ' ')}
+              {error.status ? ` (${error.status})` : ''}
+            </strong>
             <p>{error.message}</p>
           </div>
           {onRetry ? (

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { priceOf, useCatalog } from '../../stores/catalog';
 import { badgesFor } from './badges';
 import { DiffPanel } from './DiffPanel';
+import { formatUsd } from './Metrics';
 import { ModelPicker } from './ModelPicker';
 import { PromptEditor } from './PromptEditor';
 import { ResultColumn } from './ResultColumn';
@@ -95,7 +96,7 @@ export function ComparePage(): React.JSX.Element {
             <span className="muted" data-testid="token-estimate">
               ≈ {inputTokens.toLocaleString()} input tokens
               {estimate !== null && columns.length > 0
-                ? ` · ≈ $${estimate.toFixed(4)} input for ${columns.length} model${columns.length > 1 ? 's' : ''}`
+                ? ` · ≈ ${formatUsd(estimate)} input for ${columns.length} model${columns.length > 1 ? 's' : ''}`
                 : ''}
             </span>
           </div>

@@ -3,12 +3,12 @@ import type { ResultMetadata } from '../../../../shared/runs';
 const ms = (value: number | null) => (value === null ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`);
 const num = (value: number | null) => (value === null ? '—' : value.toLocaleString());
 
+/** Dollars with the precision small figures need: $0.0042, $0.000017 (prompt engineers compare micro-costs). */
+export const formatUsd = (value: number): string =>
+  value === 0 ? '$0' : value >= 0.01 ? `$${value.toFixed(4)}` : `$${Number(value.toPrecision(2))}`;
+
 export const formatCost = (metadata: Pick<ResultMetadata, 'estimated_cost' | 'cost_known'>): string =>
-  !metadata.cost_known || metadata.estimated_cost === null
-    ? 'unknown'
-    : metadata.estimated_cost < 0.0001
-      ? '< $0.0001'
-      : `$${metadata.estimated_cost.toFixed(4)}`;
+  !metadata.cost_known || metadata.estimated_cost === null ? 'unknown' : formatUsd(metadata.estimated_cost);
 
 /** The figures people compare, in the same order in every column so the eye can scan across. */
 export function Metrics({ metadata }: { metadata: ResultMetadata }): React.JSX.Element {
@@ -23,7 +23,7 @@ export function Metrics({ metadata }: { metadata: ResultMetadata }): React.JSX.E
         <dd data-metric="total">{ms(metadata.response_time_ms)}</dd>
       </div>
       <div>
-        <dt>Tokens in / out</dt>
+        <dt>In / out</dt>
         <dd data-metric="tokens">
           {num(metadata.input_tokens)} / {num(metadata.output_tokens)}
         </dd>

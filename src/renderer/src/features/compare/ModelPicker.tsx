@@ -48,10 +48,13 @@ export function ModelPicker(): React.JSX.Element {
     used(modelRef(option.provider, option.model));
     setQuery('');
     setActive(0);
+    setOpen(false);
     inputRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Ctrl/Cmd+Enter belongs to Run, wherever the focus is.
+    if (event.ctrlKey || event.metaKey) return setOpen(false);
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       setOpen(true);
@@ -93,7 +96,7 @@ export function ModelPicker(): React.JSX.Element {
           disabled={full}
           value={query}
           onChange={(e) => onQuery(e.target.value)}
-          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onKeyDown={onKeyDown}
         />
       </label>
