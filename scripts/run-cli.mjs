@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 
 const [command] = process.argv.slice(2);
 if (command === 'emulator') {
-  execSync(`npx tsx test/support/emulator/main.ts ${process.argv.slice(3).join(' ')}`, { stdio: 'inherit' });
+  execSync(`npx tsx test/support/providerEmulator/main.ts ${process.argv.slice(3).join(' ')}`, { stdio: 'inherit' });
   process.exit(0);
 }
 if (!existsSync(new URL('../out/main/cli.js', import.meta.url))) {

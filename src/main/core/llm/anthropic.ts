@@ -1,7 +1,12 @@
 import Anthropic, { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { cancelledError, cappedRetryAfter, errorFromStatus, networkError, retryAfterMs, sanitize } from './errors';
+import { clientCache } from './clientCache';
 import type { Adapter, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
+
+const anthropicClient = clientCache(
+  (baseURL, apiKey) => new Anthropic({ apiKey: apiKey ?? '', baseURL, maxRetries: 0, timeout: 10 * 60_000 }),
+);
 
 /** Anthropic requires `max_tokens`; when the user set none, this many. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -77,7 +82,7 @@ export const anthropicAdapter: Adapter = {
       warnings.push(`temperature ${temperature} is above Anthropic's maximum of 1; 1 was sent`);
       temperature = 1;
     }
-    const client = new Anthropic({ apiKey: request.apiKey ?? '', baseURL: request.baseUrl, maxRetries: 0, timeout: 10 * 60_000 });
+    const client = anthropicClient(request.baseUrl, request.apiKey);
     let text = '';
     let stop: string | null = null;
     let startUsage: AnthropicUsage | undefined;

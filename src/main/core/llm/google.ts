@@ -1,7 +1,12 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { cancelledError, errorFromStatus, networkError, sanitize } from './errors';
+import { clientCache } from './clientCache';
 import type { Adapter, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
+
+const googleClient = clientCache(
+  (baseUrl, apiKey) => new GoogleGenAI({ apiKey: apiKey ?? '', httpOptions: { baseUrl, retryOptions: { attempts: 1 } } }),
+);
 
 export function mapGeminiFinish(reason: string | null | undefined): FinishReason | null {
   switch (reason) {
@@ -72,10 +77,7 @@ export function mapGeminiError(error: unknown, apiKey: string | undefined): Prov
 /** Gemini's generateContentStream through the official `@google/genai` SDK. */
 export const googleAdapter: Adapter = {
   async stream(request, onText): Promise<AttemptResult> {
-    const client = new GoogleGenAI({
-      apiKey: request.apiKey ?? '',
-      httpOptions: { baseUrl: request.baseUrl, retryOptions: { attempts: 1 } },
-    });
+    const client = googleClient(request.baseUrl, request.apiKey);
     let text = '';
     let finish: string | null = null;
     let usage: GeminiUsage | undefined;

@@ -1,7 +1,12 @@
 import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import { cancelledError, cappedRetryAfter, errorFromStatus, networkError, retryAfterMs, sanitize } from './errors';
+import { clientCache } from './clientCache';
 import type { Adapter, AdapterRequest, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
+
+const openAiClient = clientCache(
+  (baseURL, apiKey) => new OpenAI({ apiKey: apiKey ?? 'not-needed', baseURL, maxRetries: 0, timeout: 10 * 60_000 }),
+);
 
 /** OpenAI's reasoning models take `max_completion_tokens` and no temperature. */
 export const isReasoningModel = (model: string): boolean => /^(o\d|gpt-5)/i.test(model);
@@ -63,7 +68,7 @@ export const openAiCompatibleAdapter: Adapter = {
     const warnings: string[] = [];
     const reasoning = isReasoningModel(request.model);
     if (reasoning && request.temperature !== undefined) warnings.push(`temperature is not supported by ${request.model}; it was not sent`);
-    const client = new OpenAI({ apiKey: request.apiKey ?? 'not-needed', baseURL: request.baseUrl, maxRetries: 0, timeout: 10 * 60_000 });
+    const client = openAiClient(request.baseUrl, request.apiKey);
     let text = '';
     let finishReason: string | null = null;
     let usage: Usage = emptyUsage();
