@@ -23,7 +23,6 @@ export function authenticate(apiKeys: ApiKeyService, sessions: SessionStore): Re
   return (req, res, next) => {
     const key = keyOf(req, apiKeys, sessions);
     if (key instanceof AppError) return sendError(res, key);
-    apiKeys.recordUse(key.id);
     res.locals.apiKey = key;
     // The headless UI signs in with a session; what it does counts as the window's ('ui'), not a script's.
     res.locals.viaSession = req.headers.authorization === undefined;

@@ -42,7 +42,6 @@ export function createApiKeyService(db: Database.Database, clock: Clock) {
     byHash: db.prepare(`SELECT * FROM api_keys WHERE hash = ?`),
     count: db.prepare(`SELECT count(*) AS n FROM api_keys`),
     revoke: db.prepare(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
-    recordUse: db.prepare(`UPDATE api_keys SET request_count = request_count + 1, last_used_at = ? WHERE id = ?`),
   };
 
   return {
@@ -94,10 +93,6 @@ export function createApiKeyService(db: Database.Database, clock: Clock) {
     findActive(id: string): ApiKey | null {
       const row = statements.byId.get(id) as ApiKeyRow | undefined;
       return row && !row.revoked_at ? toApiKey(row) : null;
-    },
-
-    recordUse(id: string): void {
-      statements.recordUse.run(clock.now().toISOString(), id);
     },
   };
 }

@@ -29,19 +29,27 @@ export function createRequestLogService(db: Database.Database, clock: Clock) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  const recordUse = db.prepare(`UPDATE api_keys SET request_count = request_count + 1, last_used_at = ? WHERE id = ?`);
+  /** One log row and the key's use count, in one commit (after the answer was sent). */
+  const record = db.transaction((entry: RequestLogInput) => {
+    const now = clock.now().toISOString();
+    insert.run(
+      `log_${crypto.randomUUID()}`,
+      entry.apiKeyId,
+      entry.endpoint,
+      entry.method,
+      entry.statusCode,
+      Math.round(entry.responseTimeMs),
+      entry.rateLimited ? 1 : 0,
+      entry.errorMessage,
+      now,
+    );
+    if (entry.apiKeyId) recordUse.run(now, entry.apiKeyId);
+  });
+
   return {
     record(entry: RequestLogInput): void {
-      insert.run(
-        `log_${crypto.randomUUID()}`,
-        entry.apiKeyId,
-        entry.endpoint,
-        entry.method,
-        entry.statusCode,
-        Math.round(entry.responseTimeMs),
-        entry.rateLimited ? 1 : 0,
-        entry.errorMessage,
-        clock.now().toISOString(),
-      );
+      record(entry);
     },
 
     query(q: HistoryQuery): OperationOutput<'getHistory'> {

@@ -168,9 +168,8 @@ export class RunEngine {
   }
 
   private async runOne(live: LiveRun, result: LiveResult, run: Run, input: StartRunInput): Promise<RunResult> {
-    const { store, gateway, events, clock, logger } = this.options;
+    const { store, gateway, events, logger } = this.options;
     const signal = AbortSignal.any([live.controller.signal, result.controller.signal]);
-    store.startResult(result.id, clock.now().toISOString());
     events.publish('run', { type: 'result.started', run_id: live.id, result_id: result.id });
     let outcome: GatewayOutcome;
     try {

@@ -130,10 +130,11 @@ export function createRunStore(db: Database.Database) {
       `INSERT INTO runs (id, source, api_key_prefix, prompt, system, variables, rendered_prompt, rendered_system, status, prompt_id, prompt_version, created_at)
        VALUES (@id, @source, @apiKeyPrefix, @prompt, @system, @variables, @renderedPrompt, @renderedSystem, 'running', @promptId, @promptVersion, @createdAt)`,
     ),
+    // Every configuration starts together, so results are written as streaming from the start:
+    // one commit (and one fsync) for the whole run instead of one per column.
     insertResult: db.prepare(
-      `INSERT INTO run_results (id, run_id, position, provider, model, temperature, max_tokens, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      `INSERT INTO run_results (id, run_id, position, provider, model, temperature, max_tokens, status, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'streaming', ?)`,
     ),
-    startResult: db.prepare(`UPDATE run_results SET status = 'streaming', started_at = ? WHERE id = ?`),
     checkpoint: db.prepare(`UPDATE run_results SET text = ? WHERE id = ? AND status = 'streaming'`),
     settle: db.prepare(
       `UPDATE run_results SET status = @status, text = @text, error = @error, input_tokens = @inputTokens, output_tokens = @outputTokens,
@@ -187,13 +188,10 @@ export function createRunStore(db: Database.Database) {
           configuration.model,
           configuration.temperature ?? null,
           configuration.max_tokens ?? null,
+          run.createdAt,
         ),
       );
     }) as (run: NewRun) => void,
-
-    startResult(id: string, at: string): void {
-      s.startResult.run(at, id);
-    },
 
     /** Saves the partial text of streaming results, all in one transaction. */
     checkpoint: db.transaction((texts: ReadonlyMap<string, string>) => {

@@ -41,7 +41,6 @@ export function createTraceService(db: Database.Database, runs: RunStore, events
       createdAt: now,
       results: [{ id: resultId, configuration: { provider: TRACE_PROVIDER, model: trace.model ?? 'unknown' } }],
     });
-    runs.startResult(resultId, now);
     runs.settle(resultId, {
       status: 'completed',
       text: trace.response,
