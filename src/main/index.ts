@@ -2,7 +2,7 @@
  * The Electron entry: boots the core with Electron's implementations of the shell-specific parts,
  * the local API server, and the window. Behaviour lives in the core; this file only wires.
  */
-import { app, dialog, ipcMain } from 'electron';
+import { app, dialog, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApiServer, type RunningServer } from './api/server';
@@ -14,6 +14,7 @@ import { startMaintenance } from './core/maintenance';
 import { registerIpcRouter } from './electron/ipcRouter';
 import { openElectronSettings } from './electron/settingsStore';
 import { createAppWindow } from './electron/window';
+import { createSafeStorageCipher } from './electron/safeStorageCipher';
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,7 +23,9 @@ async function boot(): Promise<void> {
   const dataDir = resolveDataDir(process.env.PARALLAX_DATA_DIR ? undefined : app.getPath('userData'));
   let core: Core;
   try {
-    core = createCore({ dataDir, logger, settings: openElectronSettings(dataDir) });
+    const settings = openElectronSettings(dataDir);
+    const cipher = createSafeStorageCipher(safeStorage, process.platform, settings.get().vault.allow_plain_text_keyring);
+    core = createCore({ dataDir, logger, settings, cipher });
   } catch (error) {
     dialog.showErrorBox('Parallax cannot start', error instanceof Error ? error.message : String(error));
     app.exit(2);

@@ -13,11 +13,12 @@ export interface EventChannels {
   run: RunEvent;
   'settings.changed': { theme: string };
   'apiKeys.changed': { reason: 'created' | 'revoked' };
+  'providerKeys.changed': { provider: string };
 }
 
 export type EventChannel = keyof EventChannels;
 
-export const EVENT_CHANNELS: readonly EventChannel[] = ['run', 'settings.changed', 'apiKeys.changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['run', 'settings.changed', 'apiKeys.changed', 'providerKeys.changed'];
 
 export const isEventChannel = (value: unknown): value is EventChannel =>
   typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);

@@ -61,12 +61,20 @@ const providerSettingsSchema = z
   })
   .strict();
 
+const vaultSettingsSchema = z
+  .object({
+    /** Linux without a keyring: let safeStorage's basic_text backend (obfuscation only) keep keys on disk. */
+    allow_plain_text_keyring: z.boolean().default(false),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
     api: apiSettingsSchema.prefault({}),
     backup: backupSettingsSchema.prefault({}),
     providers: providerSettingsSchema.prefault({}),
+    vault: vaultSettingsSchema.prefault({}),
   })
   .strict();
 
@@ -79,6 +87,7 @@ export const settingsPatchSchema = z
     api: apiSettingsSchema.partial().optional(),
     backup: backupSettingsSchema.partial().optional(),
     providers: providerSettingsSchema.partial().optional(),
+    vault: vaultSettingsSchema.partial().optional(),
   })
   .strict();
 
@@ -93,5 +102,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     api: { ...current.api, ...patch.api },
     backup: { ...current.backup, ...patch.backup },
     providers: { ...current.providers, ...patch.providers },
+    vault: { ...current.vault, ...patch.vault },
   });
 }

@@ -1,9 +1,10 @@
 /** The CLI commands and how their failures are reported; `src/main/cli.ts` runs it. */
 import { AppError } from '../../shared/errors';
-import { CorruptDatabaseError, NewerSchemaError, SettingsFileError } from '../core';
+import { CorruptDatabaseError, NewerSchemaError, SettingsFileError, VaultError } from '../core';
 import { KEYS_HELP, keys } from './keys';
 import { MCP_HELP, mcp } from './mcp';
 import { BACKUP_HELP, backup } from './backup';
+import { VAULT_HELP, vault } from './vault';
 import { SERVE_HELP, serve } from './serve';
 import { UsageError } from './usage';
 
@@ -14,9 +15,10 @@ Usage:
   ${KEYS_HELP.replace(/\n/g, '\n  ')}
   ${MCP_HELP.replace(/\n/g, '\n  ')}
   ${BACKUP_HELP.replace(/\n/g, '\n  ')}
+  ${VAULT_HELP.replace(/\n/g, '\n  ')}
   parallax help`;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys, mcp, backup };
+const commands: Record<string, (args: string[]) => Promise<void>> = { serve, keys, mcp, backup, vault };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -40,7 +42,7 @@ function report(error: unknown): number {
     process.stderr.write(`parallax: ${(error as Error).message}\n\n${HELP}\n`);
     return 64;
   }
-  if (error instanceof CorruptDatabaseError || error instanceof NewerSchemaError || error instanceof SettingsFileError) {
+  if (error instanceof CorruptDatabaseError || error instanceof NewerSchemaError || error instanceof SettingsFileError || error instanceof VaultError) {
     process.stderr.write(`parallax: ${error.message}\n`);
     return 2;
   }

@@ -13,6 +13,8 @@ import type { RunStore } from './runs/store';
 import type { PromptsterService } from './promptster/service';
 import { catalogHandlers } from './llm/handlers';
 import type { LlmGateway } from './llm/gateway';
+import { vaultHandlers } from './vault/handlers';
+import type { VaultService } from './vault/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
@@ -31,6 +33,7 @@ export interface Services {
   runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries };
   promptster: PromptsterService;
   gateway: LlmGateway;
+  vault: VaultService;
   events: EventBus;
 }
 
@@ -45,7 +48,7 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, events }: Services): Handlers {
+export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, vault, events }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),
@@ -54,6 +57,7 @@ export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts
     getHistory: (query) => requestLog.query(query),
     ...promptHandlers(prompts),
     ...catalogHandlers(gateway, settings),
+    ...vaultHandlers(vault, events),
     ...runHandlers(runs.engine, runs.store, runs.queries),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),

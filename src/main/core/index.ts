@@ -16,7 +16,9 @@ import { createHandlers, type Handlers, type RuntimeInfo } from './handlers';
 import { RateLimiter } from './rateLimit';
 import { createPromptService, type PromptService } from './prompts/service';
 import { RunEngine } from './runs/engine';
-import { createLlmGateway, type KeySource, type LlmGateway } from './llm/gateway';
+import { createLlmGateway, type LlmGateway } from './llm/gateway';
+import type { VaultCipher } from './vault/cipher';
+import { createVaultService, headlessCipher, type VaultService } from './vault/service';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
 import { createPromptsterService, type PromptsterService } from './promptster/service';
@@ -35,8 +37,11 @@ export interface CoreOptions {
   logger?: Logger;
   /** Where provider keys and base URLs come from besides Settings (default: process.env). */
   env?: NodeJS.ProcessEnv;
-  /** The key vault, asked for a provider key when a call sends none. */
-  vault?: KeySource;
+  /**
+   * How the key vault encrypts: the desktop shell passes Electron's safeStorage; by default AES-GCM
+   * from `PARALLAX_VAULT_PASSPHRASE`, or keys in memory only when there is no passphrase.
+   */
+  cipher?: VaultCipher;
 }
 
 export interface ModelLookup {
@@ -56,6 +61,7 @@ export interface Core {
   readonly engine: RunEngine;
   /** The provider layer: adapters over the official SDKs, keys, base URLs, retries, prices. */
   readonly gateway: LlmGateway;
+  readonly vault: VaultService;
   readonly promptster: PromptsterService;
   readonly catalog: ModelLookup | null;
   readonly traces: TraceService;
@@ -86,7 +92,15 @@ export function createCore(options: CoreOptions): Core {
   const runStore = createRunStore(db);
   const interrupted = runStore.recoverInterrupted(clock.now().toISOString());
   if (interrupted > 0) logger.warn(`${interrupted} run(s) left unfinished by the last session were marked interrupted`);
-  const gateway = createLlmGateway({ settings: () => settings.get().providers, env: options.env ?? process.env, vault: options.vault });
+  const env = options.env ?? process.env;
+  let vault: VaultService;
+  try {
+    vault = createVaultService(db, options.cipher ?? headlessCipher(db, env.PARALLAX_VAULT_PASSPHRASE), clock, env, logger);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const gateway = createLlmGateway({ settings: () => settings.get().providers, env, vault });
   const engine = new RunEngine({ store: runStore, gateway, events, clock, logger });
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
   const promptster = createPromptsterService(engine, gateway);
@@ -94,7 +108,7 @@ export function createCore(options: CoreOptions): Core {
   const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, events });
+  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, vault, events });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -118,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     promptster,
     traces,
     gateway,
+    vault,
     catalog: gateway,
     rateLimiter,
     logger,
@@ -154,4 +169,5 @@ const describe = (error: unknown): string => (error instanceof Error ? (error.st
 export { CorruptDatabaseError } from './db/open';
 export { NewerSchemaError } from './db/migrate';
 export { SettingsFileError } from './settings/store';
+export { VaultError } from './vault/cipher';
 export type { CallContext } from './context';

@@ -5,6 +5,7 @@ import { promptOperations } from './prompts';
 import { runOperations } from './runs';
 import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
+import { providerKeyOperations } from './providerKeys';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -21,6 +22,7 @@ export const operations = {
   ...runOperations,
   ...promptsterOperations,
   ...catalogOperations,
+  ...providerKeyOperations,
 };
 
 export type Operations = typeof operations;

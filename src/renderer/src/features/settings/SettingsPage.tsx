@@ -3,12 +3,14 @@ import { ApiKeysPanel } from './ApiKeysPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { LocalApiPanel } from './LocalApiPanel';
 import { McpPanel } from './McpPanel';
+import { ProviderKeysPanel } from './ProviderKeysPanel';
 
 export function SettingsPage(): React.JSX.Element {
   return (
     <>
       <PageHeader section="settings" />
       <div className="settings-grid">
+        <ProviderKeysPanel />
         <LocalApiPanel />
         <ApiKeysPanel />
         <AppearancePanel />

@@ -1,0 +1,126 @@
+import { AlertTriangle, Check, KeyRound } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { providerName } from '../../../../shared/providers';
+import type { ProviderKeyStatus } from '../../../../shared/operations/providerKeys';
+import { useProviderKeys } from '../../stores/providerKeys';
+
+/** Local servers answer without a key; one can still be set for a server that asks for it. */
+const LOCAL_PROVIDERS = new Set(['ollama', 'lmstudio']);
+
+function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
+  const save = useProviderKeys((s) => s.save);
+  const remove = useProviderKeys((s) => s.remove);
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState('');
+  const name = providerName(status.provider);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save(status.provider, value.trim())) {
+      setValue('');
+      setEditing(false);
+    }
+  };
+
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>
+        {status.error ? (
+          <span className="key-state is-bad" title={status.error}>
+            <AlertTriangle size={14} aria-hidden="true" /> unreadable — set it again
+          </span>
+        ) : status.configured ? (
+          <span className="key-state">
+            <code aria-label={`${name} key ending in ${status.last4}`}>••••{status.last4}</code>
+            <span className={`badge badge-${status.source === 'vault' ? 'live' : 'test'}`}>
+              {status.source === 'vault' ? 'vault' : 'environment'}
+            </span>
+          </span>
+        ) : (
+          <span className="muted">{LOCAL_PROVIDERS.has(status.provider) ? 'no key needed (local server)' : 'not set'}</span>
+        )}
+      </td>
+      <td>
+        <div className="row-actions">
+          {editing ? (
+            <form className="key-form" onSubmit={(e) => void submit(e)}>
+              <input
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                placeholder={`${name} API key`}
+                aria-label={`${name} API key`}
+              />
+              <button type="submit" className="primary-button" disabled={!value.trim()}>
+                <Check size={14} aria-hidden="true" /> Save
+              </button>
+              <button type="button" className="ghost-button inline" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </form>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="ghost-button inline"
+                onClick={() => setEditing(true)}
+                aria-label={`${status.source === 'vault' ? 'Replace' : 'Add'} ${name} key`}
+              >
+                {status.source === 'vault' ? 'Replace' : 'Add key'}
+              </button>
+              {status.source === 'vault' ? (
+                <button
+                  type="button"
+                  className="danger-button"
+                  onClick={() => void remove(status.provider)}
+                  aria-label={`Remove ${name} key`}
+                >
+                  Remove
+                </button>
+              ) : null}
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** Provider keys: masked, with where each comes from; stored encrypted, never shown again. */
+export function ProviderKeysPanel(): React.JSX.Element {
+  const { keys, persistent, notice, error, load } = useProviderKeys();
+  useEffect(() => void load(), [load]);
+  return (
+    <section className="panel panel-wide panel-keys" aria-labelledby="provider-keys-title">
+      <h2 id="provider-keys-title">
+        <KeyRound size={16} aria-hidden="true" /> Provider keys
+      </h2>
+      <p className="muted">
+        Keys are encrypted at rest and only ever sent to the provider they belong to. A key sent with an API request (
+        <code>X-OPENAI-API-KEY</code>
+        …) wins over the vault, and the vault over the environment.
+      </p>
+      {!persistent && notice ? (
+        <p className="notice" role="status">
+          <AlertTriangle size={15} aria-hidden="true" /> {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <table className="table" aria-label="Provider keys">
+        <tbody>
+          {keys.map((status) => (
+            <KeyRow key={status.provider} status={status} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
