@@ -42,7 +42,12 @@ function report(error: unknown): number {
     process.stderr.write(`parallax: ${(error as Error).message}\n\n${HELP}\n`);
     return 64;
   }
-  if (error instanceof CorruptDatabaseError || error instanceof NewerSchemaError || error instanceof SettingsFileError || error instanceof VaultError) {
+  if (
+    error instanceof CorruptDatabaseError ||
+    error instanceof NewerSchemaError ||
+    error instanceof SettingsFileError ||
+    error instanceof VaultError
+  ) {
     process.stderr.write(`parallax: ${error.message}\n`);
     return 2;
   }

@@ -48,7 +48,18 @@ export type Handlers = { [K in OperationName]: Handler<K> };
  * The behaviour behind each declared operation, assembled from each service's own handlers module.
  * Doors never call services directly; they call `core.invoke`, which calls these.
  */
-export function createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, vault, events }: Services): Handlers {
+export function createHandlers({
+  runtime,
+  settings,
+  apiKeys,
+  requestLog,
+  prompts,
+  runs,
+  promptster,
+  gateway,
+  vault,
+  events,
+}: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
     getApiInfo: () => ({ url: runtime.apiUrl, openapi_url: runtime.apiUrl && `${runtime.apiUrl}/v1/openapi.json` }),

@@ -21,14 +21,17 @@ describe('safeStorage cipher', () => {
     expect(createSafeStorageCipher(standIn('basic_text'), 'linux', true).persistent).toBe(true);
   });
 
-  it.each(['gnome_libsecret', 'kwallet5'])('persists with a real keyring (%s), round-tripping empty, long and non-ASCII values', (backend) => {
-    const cipher = createSafeStorageCipher(standIn(backend), 'linux', false);
-    for (const value of ['', 'x'.repeat(100_000), 'clé-🔑-鍵']) {
-      const text = cipher.encrypt(value);
-      expect(text.startsWith('v1:safestorage:')).toBe(true);
-      expect(cipher.decrypt(text)).toBe(value);
-    }
-  });
+  it.each(['gnome_libsecret', 'kwallet5'])(
+    'persists with a real keyring (%s), round-tripping empty, long and non-ASCII values',
+    (backend) => {
+      const cipher = createSafeStorageCipher(standIn(backend), 'linux', false);
+      for (const value of ['', 'x'.repeat(100_000), 'clé-🔑-鍵']) {
+        const text = cipher.encrypt(value);
+        expect(text.startsWith('v1:safestorage:')).toBe(true);
+        expect(cipher.decrypt(text)).toBe(value);
+      }
+    },
+  );
 
   it('refuses when the OS offers no encryption at all', () => {
     expect(createSafeStorageCipher(standIn('unknown', false), 'darwin', false).persistent).toBe(false);

@@ -15,7 +15,11 @@ export interface SafeStorageLike {
  * safeStorage falls back to `basic_text` (a hard-coded key: obfuscation, not encryption), so the vault
  * refuses to write keys to disk unless the user explicitly allowed it; they live in memory instead.
  */
-export function createSafeStorageCipher(safeStorage: SafeStorageLike, platform: NodeJS.Platform, allowPlainTextKeyring: boolean): VaultCipher {
+export function createSafeStorageCipher(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform,
+  allowPlainTextKeyring: boolean,
+): VaultCipher {
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
   const weak = backend === 'basic_text';
   if (!safeStorage.isEncryptionAvailable() || (weak && !allowPlainTextKeyring)) {

@@ -44,4 +44,17 @@ export const catalogOperations = {
     output: z.object({ data: z.array(modelInfoSchema) }),
     http: { method: 'GET', path: '/v1/models' },
   }),
+  testProviderConnection: defineOperation({
+    summary: 'Check a provider with one free call (its model list), using the key a run would use.',
+    tag: 'Providers',
+    input: z.object({ provider: z.string().min(1, 'provider is required').max(64) }).strict(),
+    output: z.object({
+      provider: z.string(),
+      ok: z.boolean(),
+      latency_ms: z.number().int(),
+      model_count: z.number().int().nullable(),
+      error: z.object({ type: z.string(), message: z.string() }).nullable(),
+    }),
+    http: { method: 'POST', path: '/v1/providers/:provider/test' },
+  }),
 };

@@ -75,6 +75,11 @@ export function mapAnthropicError(error: unknown, apiKey: string | undefined): P
 
 /** The Messages API, streamed through the official `@anthropic-ai/sdk`. */
 export const anthropicAdapter: Adapter = {
+  async listModels(baseUrl, apiKey, signal) {
+    const ids: string[] = [];
+    for await (const model of anthropicClient(baseUrl, apiKey).models.list({}, { signal })) ids.push(model.id);
+    return ids;
+  },
   async stream(request, onText): Promise<AttemptResult> {
     const warnings: string[] = [];
     let temperature = request.temperature;

@@ -163,3 +163,15 @@ describe('gateway configuration', () => {
     expect(result.warnings[0]).toMatch(/temperature/);
   });
 });
+
+describe('test connection', () => {
+  it.each(['openai', 'anthropic', 'google', 'groq'])('lists %s models with the key a run would use', async (provider) => {
+    const result = await gateway.testConnection(provider);
+    expect(result).toMatchObject({ provider, ok: true, error: null });
+    expect(result.model_count).toBeGreaterThan(0);
+  });
+
+  it('says why a provider without a key cannot be reached', async () => {
+    expect(await gateway.testConnection('mistral')).toMatchObject({ ok: false, error: { type: 'authentication' } });
+  });
+});

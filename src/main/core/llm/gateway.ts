@@ -2,7 +2,7 @@ import type { Settings } from '../../../shared/settings';
 import type { GatewayOutcome, GatewayRequest, GatewayUsage, ProviderGateway } from '../runs/gateway';
 import { cancelledError, timeoutError } from './errors';
 import { estimateCost, findModel, CATALOG } from './prices';
-import { ADAPTERS, PROVIDERS, baseUrlEnvName, keyEnvNames, type ProviderSpec } from './providers';
+import { ADAPTERS, ERROR_MAPPERS, PROVIDERS, baseUrlEnvName, keyEnvNames, type ProviderSpec } from './providers';
 import type { AttemptResult, ProviderError } from './types';
 
 /** Where a provider key comes from when a call sends none: the vault (its own issue) hands it over here. */
@@ -35,9 +35,19 @@ const abortableSleep = (ms: number, signal: AbortSignal) =>
     );
   });
 
+export interface ConnectionCheck {
+  provider: string;
+  ok: boolean;
+  latency_ms: number;
+  model_count: number | null;
+  error: { type: string; message: string } | null;
+}
+
 export type LlmGateway = ProviderGateway & {
   providers(): (ProviderSpec & { baseUrl: string; baseUrlSource: 'default' | 'env' | 'settings' })[];
   providerOf(model: string): string | undefined;
+  /** One free call (the model list) with the key that would be used; never throws. */
+  testConnection(provider: string, headerKeys?: Readonly<Record<string, string>>): Promise<ConnectionCheck>;
 };
 
 /**
@@ -74,6 +84,41 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
   return {
     providers: () => PROVIDERS.map((spec) => ({ ...spec, ...baseUrlOf(spec) })),
     providerOf: (model) => CATALOG.find((m) => m.id === model)?.provider,
+
+    async testConnection(provider, headerKeys) {
+      const started = performance.now();
+      const spec = specOf(provider);
+      const elapsed = () => Math.round(performance.now() - started);
+      if (!spec)
+        return {
+          provider,
+          ok: false,
+          latency_ms: 0,
+          model_count: null,
+          error: { type: 'invalid_request', message: `Unknown provider "${provider}"` },
+        };
+      const apiKey = keyOf(spec.id, headerKeys);
+      if (spec.requiresKey && !apiKey) {
+        return {
+          provider,
+          ok: false,
+          latency_ms: 0,
+          model_count: null,
+          error: { type: 'authentication', message: `No API key for ${spec.id}` },
+        };
+      }
+      try {
+        const models = await ADAPTERS[spec.protocol].listModels(
+          baseUrlOf(spec).baseUrl,
+          apiKey,
+          AbortSignal.timeout(options.settings().first_token_timeout_ms),
+        );
+        return { provider, ok: true, latency_ms: elapsed(), model_count: models.length, error: null };
+      } catch (error) {
+        const mapped = ERROR_MAPPERS[spec.protocol](error, apiKey);
+        return { provider, ok: false, latency_ms: elapsed(), model_count: null, error: { type: mapped.type, message: mapped.message } };
+      }
+    },
 
     hasKey(provider, headerKeys) {
       const spec = specOf(provider);

@@ -76,6 +76,12 @@ export function mapGeminiError(error: unknown, apiKey: string | undefined): Prov
 
 /** Gemini's generateContentStream through the official `@google/genai` SDK. */
 export const googleAdapter: Adapter = {
+  async listModels(baseUrl, apiKey, signal) {
+    const ids: string[] = [];
+    const pager = await googleClient(baseUrl, apiKey).models.list({ config: { abortSignal: signal } });
+    for await (const model of pager) if (model.name) ids.push(model.name.replace(/^models\//, ''));
+    return ids;
+  },
   async stream(request, onText): Promise<AttemptResult> {
     const client = googleClient(request.baseUrl, request.apiKey);
     let text = '';

@@ -4,7 +4,11 @@ import type { LlmGateway } from './gateway';
 import { CATALOG } from './prices';
 
 /** `GET /v1/providers` and `GET /v1/models`: the providers in use and the dated price catalog, with the user's overrides. */
-export const catalogHandlers = (gateway: LlmGateway, settings: SettingsStore): Pick<Handlers, 'listProviders' | 'listModels'> => ({
+export const catalogHandlers = (
+  gateway: LlmGateway,
+  settings: SettingsStore,
+): Pick<Handlers, 'listProviders' | 'listModels' | 'testProviderConnection'> => ({
+  testProviderConnection: ({ provider }, ctx) => gateway.testConnection(provider, ctx.providerKeys),
   listProviders: () => ({
     data: gateway.providers().map((p) => ({
       id: p.id,

@@ -64,6 +64,11 @@ export function mapOpenAiError(error: unknown, apiKey: string | undefined): Prov
 
 /** Chat Completions through the official `openai` SDK: OpenAI and every OpenAI-compatible provider. */
 export const openAiCompatibleAdapter: Adapter = {
+  async listModels(baseUrl, apiKey, signal) {
+    const ids: string[] = [];
+    for await (const model of openAiClient(baseUrl, apiKey).models.list({ signal })) ids.push(model.id);
+    return ids;
+  },
   async stream(request: AdapterRequest, onText): Promise<AttemptResult> {
     const warnings: string[] = [];
     const reasoning = isReasoningModel(request.model);

@@ -1,8 +1,8 @@
 import { PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../../../shared/providers';
-import type { Adapter } from './types';
-import { anthropicAdapter } from './anthropic';
-import { googleAdapter } from './google';
-import { openAiCompatibleAdapter } from './openaiCompatible';
+import type { Adapter, ProviderError } from './types';
+import { anthropicAdapter, mapAnthropicError } from './anthropic';
+import { googleAdapter, mapGeminiError } from './google';
+import { mapOpenAiError, openAiCompatibleAdapter } from './openaiCompatible';
 
 export type Protocol = 'openai-compatible' | 'anthropic' | 'google';
 
@@ -42,6 +42,12 @@ export const PROVIDERS: readonly ProviderSpec[] = PROVIDER_IDS.map((id) => ({
   // Local servers need no key.
   requiresKey: id !== 'ollama' && id !== 'lmstudio',
 }));
+
+export const ERROR_MAPPERS: Record<Protocol, (error: unknown, apiKey: string | undefined) => ProviderError> = {
+  'openai-compatible': mapOpenAiError,
+  anthropic: mapAnthropicError,
+  google: mapGeminiError,
+};
 
 export const ADAPTERS: Record<Protocol, Adapter> = {
   'openai-compatible': openAiCompatibleAdapter,

@@ -53,6 +53,8 @@ export interface AttemptResult {
 export interface Adapter {
   /** Streams one attempt. `onText` gets each delta as it arrives. Never throws. */
   stream(request: AdapterRequest, onText: (delta: string) => void): Promise<AttemptResult>;
+  /** The provider's model list endpoint: a free call that proves the key and the base URL work. */
+  listModels(baseUrl: string, apiKey: string | undefined, signal: AbortSignal): Promise<string[]>;
 }
 
 export const emptyUsage = (): Usage => ({ inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null });

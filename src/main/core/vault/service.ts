@@ -77,7 +77,15 @@ export function createVaultService(db: Database.Database, cipher: VaultCipher, c
       const rows = new Map((s.all.all() as Row[]).map((row) => [row.provider, row]));
       return PROVIDER_IDS.map((provider) => {
         const inMemory = memory.get(provider);
-        if (inMemory) return { provider, configured: true, last4: last4Of(inMemory.key), source: 'vault' as const, updated_at: inMemory.updatedAt, error: null };
+        if (inMemory)
+          return {
+            provider,
+            configured: true,
+            last4: last4Of(inMemory.key),
+            source: 'vault' as const,
+            updated_at: inMemory.updatedAt,
+            error: null,
+          };
         const row = rows.get(provider);
         if (row) {
           let error: string | null = null;
@@ -88,8 +96,17 @@ export function createVaultService(db: Database.Database, cipher: VaultCipher, c
           }
           return { provider, configured: error === null, last4: row.last4, source: 'vault' as const, updated_at: row.updated_at, error };
         }
-        const fromEnv = keyEnvNames(provider).map((name) => env[name]).find(Boolean);
-        return { provider, configured: Boolean(fromEnv), last4: fromEnv ? last4Of(fromEnv) : null, source: fromEnv ? ('env' as const) : null, updated_at: null, error: null };
+        const fromEnv = keyEnvNames(provider)
+          .map((name) => env[name])
+          .find(Boolean);
+        return {
+          provider,
+          configured: Boolean(fromEnv),
+          last4: fromEnv ? last4Of(fromEnv) : null,
+          source: fromEnv ? ('env' as const) : null,
+          updated_at: null,
+          error: null,
+        };
       });
     },
 
@@ -112,7 +129,9 @@ export function createVaultService(db: Database.Database, cipher: VaultCipher, c
 /** The headless cipher: AES-GCM from `PARALLAX_VAULT_PASSPHRASE`, or memory-only without one. */
 export function headlessCipher(db: Database.Database, passphrase: string | undefined): VaultCipher {
   if (!passphrase) {
-    return memoryOnlyCipher('No vault passphrase is set, so provider keys are kept for this session only. Set PARALLAX_VAULT_PASSPHRASE to keep them (encrypted) across restarts.');
+    return memoryOnlyCipher(
+      'No vault passphrase is set, so provider keys are kept for this session only. Set PARALLAX_VAULT_PASSPHRASE to keep them (encrypted) across restarts.',
+    );
   }
   const read = (key: string) => (db.prepare(`SELECT value FROM vault_meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
   const salt = read('salt');

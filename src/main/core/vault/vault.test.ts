@@ -49,7 +49,12 @@ describe('vault service', () => {
     await core.invoke('setProviderKey', { provider: 'openai', api_key: 'sk-proj-canary-1234567890WXYZ' }, { source: 'ui' });
     const status = await core.invoke('listProviderKeys', {}, { source: 'ui' });
     expect(status.persistent).toBe(true);
-    expect(status.data.find((s) => s.provider === 'openai')).toMatchObject({ configured: true, last4: 'WXYZ', source: 'vault', error: null });
+    expect(status.data.find((s) => s.provider === 'openai')).toMatchObject({
+      configured: true,
+      last4: 'WXYZ',
+      source: 'vault',
+      error: null,
+    });
     expect(JSON.stringify(status)).not.toContain('canary');
     core.close();
     const again = open(dataDir, env);
@@ -72,7 +77,9 @@ describe('vault service', () => {
     const core = open(dataDir, env);
     await core.invoke('setProviderKey', { provider: 'openai', api_key: 'sk-one-1111' }, { source: 'ui' });
     await core.invoke('setProviderKey', { provider: 'groq', api_key: 'gsk-two-2222' }, { source: 'ui' });
-    core.db.prepare(`UPDATE provider_keys SET ciphertext = replace(ciphertext, substr(ciphertext, -6, 2), 'zz') WHERE provider = 'openai'`).run();
+    core.db
+      .prepare(`UPDATE provider_keys SET ciphertext = replace(ciphertext, substr(ciphertext, -6, 2), 'zz') WHERE provider = 'openai'`)
+      .run();
     const status = (await core.invoke('listProviderKeys', {}, { source: 'ui' })).data;
     expect(status.find((s) => s.provider === 'openai')).toMatchObject({ configured: false, error: expect.stringMatching(/integrity/) });
     expect(core.vault.use('openai')).toBeUndefined();
@@ -110,7 +117,11 @@ describe('vault service', () => {
 
   it('validates the provider and the key, naming the field', async () => {
     const core = open(dir(), { PARALLAX_VAULT_PASSPHRASE: 'p' });
-    await expect(core.invoke('setProviderKey', { provider: 'nope', api_key: 'x' }, { source: 'ui' })).rejects.toMatchObject({ field: 'provider' });
-    await expect(core.invoke('setProviderKey', { provider: 'openai', api_key: '   ' }, { source: 'ui' })).rejects.toMatchObject({ field: 'api_key' });
+    await expect(core.invoke('setProviderKey', { provider: 'nope', api_key: 'x' }, { source: 'ui' })).rejects.toMatchObject({
+      field: 'provider',
+    });
+    await expect(core.invoke('setProviderKey', { provider: 'openai', api_key: '   ' }, { source: 'ui' })).rejects.toMatchObject({
+      field: 'api_key',
+    });
   });
 });

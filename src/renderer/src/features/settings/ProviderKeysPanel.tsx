@@ -2,6 +2,7 @@ import { AlertTriangle, Check, KeyRound } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { providerName } from '../../../../shared/providers';
 import type { ProviderKeyStatus } from '../../../../shared/operations/providerKeys';
+import { client } from '../../client';
 import { useProviderKeys } from '../../stores/providerKeys';
 
 /** Local servers answer without a key; one can still be set for a server that asks for it. */
@@ -11,6 +12,20 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
   const save = useProviderKeys((s) => s.save);
   const remove = useProviderKeys((s) => s.remove);
   const [editing, setEditing] = useState(false);
+  const [check, setCheck] = useState<{ busy: boolean; text: string | null; ok: boolean }>({ busy: false, text: null, ok: false });
+  const test = async () => {
+    setCheck({ busy: true, text: null, ok: false });
+    try {
+      const result = await client.invoke('testProviderConnection', { provider: status.provider });
+      setCheck({
+        busy: false,
+        ok: result.ok,
+        text: result.ok ? `OK · ${result.latency_ms} ms · ${result.model_count ?? 0} models` : (result.error?.message ?? 'Failed'),
+      });
+    } catch (error) {
+      setCheck({ busy: false, ok: false, text: (error as Error).message });
+    }
+  };
   const [value, setValue] = useState('');
   const name = providerName(status.provider);
 
@@ -72,6 +87,22 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
               >
                 {status.source === 'vault' ? 'Replace' : 'Add key'}
               </button>
+              {check.text ? (
+                <span className={`check-result${check.ok ? ' is-ok' : ' is-bad'}`} role="status">
+                  {check.text}
+                </span>
+              ) : null}
+              {status.configured || LOCAL_PROVIDERS.has(status.provider) ? (
+                <button
+                  type="button"
+                  className="ghost-button inline"
+                  disabled={check.busy}
+                  onClick={() => void test()}
+                  aria-label={`Test ${name} connection`}
+                >
+                  {check.busy ? 'Testing…' : 'Test'}
+                </button>
+              ) : null}
               {status.source === 'vault' ? (
                 <button
                   type="button"
