@@ -7,6 +7,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { systemClock } from '../core/clock';
 import { createConsoleLogger } from '../core/logger';
 import { startMaintenance } from '../core/maintenance';
+import { askPassphrase } from './passphrase';
 import { UsageError } from './usage';
 
 const STOP_DEADLINE_MS = 4_500;
@@ -30,7 +31,8 @@ export async function serve(args: string[]): Promise<void> {
   });
   const logger = createConsoleLogger();
   const dataDir = resolveDataDir(values['data-dir']);
-  const core = createCore({ dataDir, logger });
+  const passphrase = process.env.PARALLAX_VAULT_PASSPHRASE || (await askPassphrase());
+  const core = createCore({ dataDir, logger, env: { ...process.env, ...(passphrase ? { PARALLAX_VAULT_PASSPHRASE: passphrase } : {}) } });
   const settings = core.settings.get();
   const server = await startApiServer({
     core,
