@@ -4,18 +4,28 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type ApiHarness } from '../../../../test/support/apiHarness';
+import { emulatorEnv } from '../../../../test/support/providerEmulator/env';
+import { startProviderEmulator, type Emulator } from '../../../../test/support/providerEmulator/server';
 import { CLI_ENTRY } from '../../../../test/support/serve';
 
 let api: ApiHarness;
+let emulator: Emulator;
 beforeAll(async () => {
-  api = await startHarness();
+  emulator = await startProviderEmulator();
+  // Base URLs at the emulator; keys only through the tools' own arguments.
+  api = await startHarness({
+    env: Object.fromEntries(Object.entries(emulatorEnv(emulator)).filter(([name]) => name.endsWith('_BASE_URL'))),
+  });
   await api.call('POST', '/v1/prompts', {
     name: 'Greeting',
     prompt: 'Say hi to {{name}}',
     configurations: [{ provider: 'openai', model: 'gpt-4o-mini' }],
   });
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await emulator.close();
+});
 
 const connect = async (headers: Record<string, string> = { authorization: `Bearer ${api.token}` }) => {
   const client = new Client({ name: 'parallax-test', version: '1.0.0' });
@@ -30,7 +40,7 @@ describe('MCP over Streamable HTTP', () => {
     const client = await connect();
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts']));
+    expect(names).toEqual(expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts', 'list_models']));
     const test = tools.find((t) => t.name === 'test_prompt')!;
     expect(test.inputSchema.required).toEqual(expect.arrayContaining(['provider', 'model', 'prompt']));
     await client.close();
@@ -44,6 +54,44 @@ describe('MCP over Streamable HTTP', () => {
     const body = JSON.parse(textOf(history));
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.some((entry: { endpoint: string }) => entry.endpoint === '/mcp')).toBe(true);
+    await client.close();
+  });
+
+  it('tests and compares prompts with keys given as tool arguments', async () => {
+    const client = await connect();
+    const tested = await client.callTool({
+      name: 'test_prompt',
+      arguments: { provider: 'anthropic', model: 'claude-sonnet-4-5', prompt: 'Explain REST vs GraphQL', api_key: 'sk-ant-mcp' },
+    });
+    expect(tested.isError).toBeFalsy();
+    const body = JSON.parse(textOf(tested));
+    expect(body).toMatchObject({
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5',
+      response: expect.any(String),
+      metrics: { cost_known: true },
+    });
+    expect(body.metrics.estimated_cost_usd).toBeGreaterThan(0);
+    expect(emulator.requests.at(-1)?.authorization).toContain('sk-ant-mcp');
+    const compared = await client.callTool({
+      name: 'compare_prompts',
+      arguments: {
+        prompt: 'Write a palindrome check',
+        configurations: [
+          { provider: 'openai', model: 'gpt-4o-mini' },
+          { provider: 'google', model: 'gemini-2.0-flash~error=503' },
+        ],
+        api_keys: { openai: 'sk-mcp', google: 'AIza-mcp' },
+      },
+    });
+    const results = JSON.parse(textOf(compared)).results;
+    expect(results[0]).toMatchObject({ provider: 'openai', success: true });
+    expect(results[1]).toMatchObject({ provider: 'google', success: false, error: expect.any(String) });
+    const models = JSON.parse(textOf(await client.callTool({ name: 'list_models', arguments: { provider: 'anthropic' } })));
+    expect(models.data.every((m: { provider: string }) => m.provider === 'anthropic')).toBe(true);
+    const missingKey = await client.callTool({ name: 'test_prompt', arguments: { provider: 'openai', model: 'gpt-4o', prompt: 'hi' } });
+    expect(missingKey.isError).toBe(true);
+    expect(textOf(missingKey)).toContain('Missing required header: X-OPENAI-API-KEY');
     await client.close();
   });
 

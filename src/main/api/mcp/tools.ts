@@ -86,4 +86,9 @@ export const MCP_TOOLS: readonly McpTool[] = [
     'Browse the local API request history with filters (limit, offset, provider = endpoint, start_date, end_date, status_code).',
   ),
   passThrough('list_prompts', 'listPrompts', 'List saved prompts (search with q, filter by tag).'),
+  passThrough(
+    'list_models',
+    'listModels',
+    'The model catalog with prices per million tokens and the date of each price (filter by provider).',
+  ),
 ];
