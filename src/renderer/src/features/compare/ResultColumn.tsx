@@ -1,4 +1,4 @@
-import { ArrowLeft, ArrowRight, Copy, ThumbsDown, ThumbsUp, X } from 'lucide-react';
+import { ArrowLeft, ArrowRight, Copy, NotebookPen, ThumbsDown, ThumbsUp, X } from 'lucide-react';
 import { useState } from 'react';
 import { AnswerBody } from './AnswerBody';
 import { BADGE_LABELS, type Badge } from './badges';
@@ -26,7 +26,8 @@ export function ResultColumn({
   badges: Badge[];
 }): React.JSX.Element {
   const result = useCompare((s) => s.results[column.key]);
-  const { updateColumn, removeColumn, moveColumn, retry, rate, running } = useCompare();
+  const { updateColumn, removeColumn, moveColumn, retry, rate, annotate, running } = useCompare();
+  const [noting, setNoting] = useState(false);
   const [raw, setRaw] = useState(false);
   const label = `${column.provider}/${column.model}`;
 
@@ -152,10 +153,35 @@ export function ResultColumn({
             >
               <Copy size={14} aria-hidden="true" />
             </button>
+            <button
+              type="button"
+              className={`icon-button${result.note ? ' is-on' : ''}`}
+              aria-pressed={noting}
+              aria-label={`Note on ${label}`}
+              onClick={() => setNoting((n) => !n)}
+            >
+              <NotebookPen size={14} aria-hidden="true" />
+            </button>
             <button type="button" className="text-button" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
               {raw ? 'Rendered' : 'Raw'}
             </button>
           </div>
+          {noting ? (
+            <textarea
+              className="column-note"
+              autoFocus
+              rows={2}
+              defaultValue={result.note ?? ''}
+              placeholder="A note on this answer (saved when you leave the field)"
+              aria-label={`Note on ${label}`}
+              onBlur={(e) => {
+                setNoting(false);
+                void annotate(column.key, e.target.value);
+              }}
+            />
+          ) : result.note ? (
+            <p className="column-note-text">{result.note}</p>
+          ) : null}
         </footer>
       ) : null}
     </article>

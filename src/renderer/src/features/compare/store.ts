@@ -20,6 +20,7 @@ export interface ColumnResult {
   metadata: ResultMetadata | null;
   error: ResultError | null;
   rating: 1 | -1 | null;
+  note: string | null;
 }
 
 /** The saved prompt this setup was opened from, so runs link to it and edits can become a new version. */
@@ -54,6 +55,7 @@ interface CompareState {
   stop(): Promise<void>;
   retry(key: string): Promise<void>;
   rate(key: string, rating: 1 | -1): Promise<void>;
+  annotate(key: string, note: string): Promise<void>;
   /** Saves the setup as a new prompt (with a name) or, when opened from one, as its next version. */
   save(name?: string): Promise<void>;
 }
@@ -68,6 +70,7 @@ const fromResult = (result: RunResult): ColumnResult => ({
   metadata: result.status === 'pending' || result.status === 'streaming' ? null : result.metadata,
   error: result.error,
   rating: result.rating,
+  note: result.note,
 });
 
 const toConfiguration = ({ provider, model, temperature, max_tokens }: Column): Configuration => ({
@@ -188,6 +191,14 @@ export const useCompare = create<CompareState>()(
             set({ error: (error as Error).message });
           }
         },
+        async annotate(key, note) {
+          const result = get().results[key];
+          if (!result) return;
+          set((state) => ({ results: { ...state.results, [key]: { ...result, note } } }));
+          await client
+            .invoke('updateRun', { id: result.runId, result_id: result.id, note })
+            .catch((error: Error) => set({ error: error.message }));
+        },
         async rate(key, rating) {
           const result = get().results[key];
           if (!result) return;
@@ -235,7 +246,7 @@ export function applyRunEvent(event: RunEvent): void {
       for (const delta of event.deltas) patch(delta.result_id, (current) => ({ ...current, text: current.text + delta.text }));
       break;
     case 'result.settled':
-      patch(event.result.id, (current) => ({ ...fromResult(event.result), rating: current.rating }));
+      patch(event.result.id, (current) => ({ ...fromResult(event.result), rating: current.rating, note: current.note }));
       break;
     case 'run.finished':
       if (!event.run.results.some((result) => resultColumns.has(result.id))) holdEarly(event);
