@@ -61,6 +61,14 @@ const providerSettingsSchema = z
   })
   .strict();
 
+const budgetSettingsSchema = z
+  .object({
+    /** Past either, provider-calling routes are refused until the next (UTC) month. null = no limit. */
+    monthly_usd: z.number().min(0, 'budget.monthly_usd must be 0 or more').nullable().default(null),
+    monthly_calls: z.number().int().min(0, 'budget.monthly_calls must be 0 or more').nullable().default(null),
+  })
+  .strict();
+
 const vaultSettingsSchema = z
   .object({
     /** Linux without a keyring: let safeStorage's basic_text backend (obfuscation only) keep keys on disk. */
@@ -75,6 +83,7 @@ export const settingsSchema = z
     backup: backupSettingsSchema.prefault({}),
     providers: providerSettingsSchema.prefault({}),
     vault: vaultSettingsSchema.prefault({}),
+    budget: budgetSettingsSchema.prefault({}),
   })
   .strict();
 
@@ -88,6 +97,7 @@ export const settingsPatchSchema = z
     backup: backupSettingsSchema.partial().optional(),
     providers: providerSettingsSchema.partial().optional(),
     vault: vaultSettingsSchema.partial().optional(),
+    budget: budgetSettingsSchema.partial().optional(),
   })
   .strict();
 
@@ -103,5 +113,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     backup: { ...current.backup, ...patch.backup },
     providers: { ...current.providers, ...patch.providers },
     vault: { ...current.vault, ...patch.vault },
+    budget: { ...current.budget, ...patch.budget },
   });
 }

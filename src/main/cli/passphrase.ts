@@ -5,7 +5,9 @@ import { Writable } from 'node:stream';
  * Asks for the vault passphrase on an interactive terminal, without echoing it. Answers undefined
  * when there is no terminal (CI, services) or the answer is empty: keys then stay in memory.
  */
-export async function askPassphrase(question = 'Vault passphrase (Enter to keep provider keys in memory only): '): Promise<string | undefined> {
+export async function askPassphrase(
+  question = 'Vault passphrase (Enter to keep provider keys in memory only): ',
+): Promise<string | undefined> {
   if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
   let muted = false;
   const output = new Writable({

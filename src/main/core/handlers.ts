@@ -15,6 +15,7 @@ import { catalogHandlers } from './llm/handlers';
 import type { LlmGateway } from './llm/gateway';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultService } from './vault/service';
+import type { UsageService } from './usage/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
 import type { SettingsStore } from './settings/store';
@@ -34,6 +35,7 @@ export interface Services {
   promptster: PromptsterService;
   gateway: LlmGateway;
   vault: VaultService;
+  usage: UsageService;
   events: EventBus;
 }
 
@@ -58,6 +60,7 @@ export function createHandlers({
   promptster,
   gateway,
   vault,
+  usage,
   events,
 }: Services): Handlers {
   return {
@@ -69,6 +72,7 @@ export function createHandlers({
     ...promptHandlers(prompts),
     ...catalogHandlers(gateway, settings),
     ...vaultHandlers(vault, events),
+    getUsage: () => usage.summary(),
     ...runHandlers(runs.engine, runs.store, runs.queries),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),

@@ -18,6 +18,7 @@ import { createPromptService, type PromptService } from './prompts/service';
 import { RunEngine } from './runs/engine';
 import { createLlmGateway, type LlmGateway } from './llm/gateway';
 import type { VaultCipher } from './vault/cipher';
+import { createUsageService, type UsageService } from './usage/service';
 import { createVaultService, headlessCipher, type VaultService } from './vault/service';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
@@ -62,6 +63,7 @@ export interface Core {
   /** The provider layer: adapters over the official SDKs, keys, base URLs, retries, prices. */
   readonly gateway: LlmGateway;
   readonly vault: VaultService;
+  readonly usage: UsageService;
   readonly promptster: PromptsterService;
   readonly catalog: ModelLookup | null;
   readonly traces: TraceService;
@@ -101,14 +103,27 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const gateway = createLlmGateway({ settings: () => settings.get().providers, env, vault });
-  const engine = new RunEngine({ store: runStore, gateway, events, clock, logger });
+  const usage = createUsageService(db, settings, clock);
+  const engine = new RunEngine({ store: runStore, gateway, events, clock, logger, admit: () => usage.assertWithinBudget() });
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
   const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
-  const handlers: Handlers = createHandlers({ runtime, settings, apiKeys, requestLog, prompts, runs, promptster, gateway, vault, events });
+  const handlers: Handlers = createHandlers({
+    runtime,
+    settings,
+    apiKeys,
+    requestLog,
+    prompts,
+    runs,
+    promptster,
+    gateway,
+    vault,
+    usage,
+    events,
+  });
 
   let firstStart: Core['firstStart'] = null;
   if (apiKeys.count() === 0) {
@@ -133,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     traces,
     gateway,
     vault,
+    usage,
     catalog: gateway,
     rateLimiter,
     logger,

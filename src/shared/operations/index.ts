@@ -6,6 +6,7 @@ import { runOperations } from './runs';
 import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
+import { usageOperations } from './usage';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -23,6 +24,7 @@ export const operations = {
   ...promptsterOperations,
   ...catalogOperations,
   ...providerKeyOperations,
+  ...usageOperations,
 };
 
 export type Operations = typeof operations;

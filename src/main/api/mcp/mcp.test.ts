@@ -40,7 +40,9 @@ describe('MCP over Streamable HTTP', () => {
     const client = await connect();
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts', 'list_models']));
+    expect(names).toEqual(
+      expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts', 'list_models', 'get_usage', 'get_credits']),
+    );
     const test = tools.find((t) => t.name === 'test_prompt')!;
     expect(test.inputSchema.required).toEqual(expect.arrayContaining(['provider', 'model', 'prompt']));
     await client.close();
@@ -89,6 +91,10 @@ describe('MCP over Streamable HTTP', () => {
     expect(results[1]).toMatchObject({ provider: 'google', success: false, error: expect.any(String) });
     const models = JSON.parse(textOf(await client.callTool({ name: 'list_models', arguments: { provider: 'anthropic' } })));
     expect(models.data.every((m: { provider: string }) => m.provider === 'anthropic')).toBe(true);
+    const credits = JSON.parse(textOf(await client.callTool({ name: 'get_credits', arguments: {} })));
+    expect(credits.budget).toMatchObject({ exceeded: false, used_calls: 2 });
+    const usage = JSON.parse(textOf(await client.callTool({ name: 'get_usage', arguments: {} })));
+    expect(usage.tier).toBe('local');
     const missingKey = await client.callTool({ name: 'test_prompt', arguments: { provider: 'openai', model: 'gpt-4o', prompt: 'hi' } });
     expect(missingKey.isError).toBe(true);
     expect(textOf(missingKey)).toContain('Missing required header: X-OPENAI-API-KEY');

@@ -85,6 +85,16 @@ export const MCP_TOOLS: readonly McpTool[] = [
     'getHistory',
     'Browse the local API request history with filters (limit, offset, provider = endpoint, start_date, end_date, status_code).',
   ),
+  passThrough('get_usage', 'getUsage', 'Usage this month: requests, estimated cost, calls per endpoint, and the monthly budget status.'),
+  {
+    name: 'get_credits',
+    description: 'The monthly budget: limit, spent this month, calls used, and when the period ends (Parallax has no paid credits).',
+    input: z.object({}).strict(),
+    async run(core, args, ctx) {
+      const usage = await invoke(core, 'getUsage', args, ctx);
+      return { credits: usage.credits, budget: usage.budget, billing_period: usage.billing_period };
+    },
+  },
   passThrough('list_prompts', 'listPrompts', 'List saved prompts (search with q, filter by tag).'),
   passThrough(
     'list_models',

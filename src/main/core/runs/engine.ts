@@ -35,6 +35,8 @@ export interface RunEngineOptions {
   checkpointMs?: number;
   /** How often text deltas are published (batched, so a fast run does not flood subscribers). */
   publishMs?: number;
+  /** Throws to refuse a run before anything is written (the monthly budget). */
+  admit?: () => void;
 }
 
 interface LiveResult {
@@ -87,6 +89,7 @@ export class RunEngine {
       );
     }
     const { store, clock, events } = this.options;
+    this.options.admit?.();
     const runId = crypto.randomUUID();
     const live: LiveRun = {
       id: runId,
