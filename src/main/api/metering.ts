@@ -27,7 +27,8 @@ function setRateHeaders(res: Response, decision: RateDecision, tier: string): vo
 export function metering(rateLimiter: RateLimiter, requestLog: RequestLogService): RequestHandler {
   return (req, res, next) => {
     const key = res.locals.apiKey;
-    if (!key) return next();
+    // The window's own calls (the headless UI's session) are not script traffic: not rate limited, not logged.
+    if (!key || res.locals.viaSession === true) return next();
     const started = performance.now();
     const decision = rateLimiter.take(key);
     const endpoint = req.originalUrl.split('?')[0] ?? req.path;
