@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type ApiHarness } from '../../../../test/support/apiHarness';
 import { inferProvider } from '../../core/models/inferProvider';
+import { emulatorEnv } from '../../../../test/support/providerEmulator/env';
+import { startProviderEmulator, type Emulator } from '../../../../test/support/providerEmulator/server';
 
 let api: ApiHarness;
+let emulator: Emulator;
 beforeAll(async () => {
-  api = await startHarness();
+  emulator = await startProviderEmulator();
+  api = await startHarness({ env: emulatorEnv(emulator) });
   for (const model of ['gpt-4', 'claude-3-sonnet']) {
     await api.call('POST', '/api/traces', {
       trace_ref: `t-${model}`,
@@ -16,7 +20,10 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await emulator.close();
+});
 
 describe('tentackle compatibility', () => {
   it('lists the prompt history with its documented parameters, filtered by model', async () => {
@@ -29,6 +36,37 @@ describe('tentackle compatibility', () => {
       models: ['gpt-4'],
       results: [{ model: 'gpt-4', response: 'Answer', response_time: 1.2 }],
     });
+  });
+
+  it('executes the documented request on models given by name', async () => {
+    const { status, body } = await api.call('POST', '/api/prompt/execute', {
+      prompt: 'Write a professional email to a client about project delays',
+      models: ['gpt-4', 'claude-3-sonnet', 'gemini-pro'],
+      temperature: 0.7,
+      max_tokens: 1000,
+    });
+    expect(status).toBe(200);
+    expect(body.success).toBe(true);
+    expect(body.results.map((r: { model: string; provider: string }) => [r.model, r.provider])).toEqual([
+      ['gpt-4', 'openai'],
+      ['claude-3-sonnet', 'anthropic'],
+      ['gemini-pro', 'google'],
+    ]);
+    for (const result of body.results) {
+      expect(result.response.length).toBeGreaterThan(0);
+      expect(result.tokens_used).toBeGreaterThan(0);
+    }
+    expect(body.total_tokens).toBe(body.results.reduce((sum: number, r: { tokens_used: number }) => sum + r.tokens_used, 0));
+    expect(body.execution_time).toBeGreaterThan(0);
+  });
+
+  it('reports usage stats with per-model counts and costs', async () => {
+    const { status, body } = await api.call('GET', '/api/usage-stats');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ success: true, usage: { current_usage: { prompts_used: 1 }, limits: { prompts_per_month: null } } });
+    expect(body.usage.model_breakdown).toEqual({ 'gpt-4': 1, 'claude-3-sonnet': 1, 'gemini-pro': 1 });
+    expect(body.usage.cost_breakdown.by_model['gpt-4']).toBeGreaterThan(0);
+    expect(body.usage.current_usage.tokens_used).toBeGreaterThan(0);
   });
 
   it('answers errors in the tentackle envelope', async () => {

@@ -100,6 +100,28 @@ export function tentackleRoutes(core: Core): Router {
     });
   });
 
+  router.get('/api/usage-stats', (_req, res) => {
+    const budget = core.usage.budgetStatus();
+    const models = core.usage.byModel();
+    res.json({
+      success: true,
+      usage: {
+        current_usage: {
+          prompts_used: budget.used_calls,
+          tokens_used: models.reduce((sum, m) => sum + m.tokens, 0),
+          requests_this_month: core.usage.summary().usage.this_month.requests,
+        },
+        // Parallax has no plan: the limits are the user's own monthly budget (null = none).
+        limits: { prompts_per_month: budget.monthly_calls, tokens_per_month: null, usd_per_month: budget.monthly_usd },
+        model_breakdown: Object.fromEntries(models.map((m) => [m.model, m.count])),
+        cost_breakdown: {
+          total_cost: budget.spent_usd,
+          by_model: Object.fromEntries(models.map((m) => [m.model, m.cost])),
+        },
+      },
+    });
+  });
+
   router.get('/api/prompts/history', async (req, res) => {
     const parsed = historySchema.safeParse(req.query);
     if (!parsed.success) throw fromZodError(parsed.error);

@@ -19,6 +19,10 @@ export function createUsageService(db: Database.Database, settings: SettingsStor
       `SELECT coalesce(sum(x.estimated_cost), 0) AS usd FROM run_results x JOIN runs r ON r.id = x.run_id WHERE r.created_at >= ?`,
     ),
     requests: db.prepare(`SELECT count(*) AS n FROM api_requests WHERE created_at >= ?`),
+    byModel: db.prepare(
+      `SELECT x.model AS model, count(*) AS n, coalesce(sum(x.input_tokens), 0) + coalesce(sum(x.output_tokens), 0) AS tokens, coalesce(sum(x.estimated_cost), 0) AS usd
+       FROM run_results x JOIN runs r ON r.id = x.run_id WHERE r.created_at >= ? AND r.source != 'trace' GROUP BY x.model ORDER BY n DESC`,
+    ),
     byEndpoint: db.prepare(`SELECT endpoint, count(*) AS n FROM api_requests WHERE created_at >= ? GROUP BY endpoint ORDER BY n DESC`),
   };
 
@@ -55,6 +59,12 @@ export function createUsageService(db: Database.Database, settings: SettingsStor
         'forbidden',
         `Monthly budget of $${status.monthly_usd} reached ($${status.spent_usd.toFixed(4)} spent this month). Raise it in Settings → Budget.`,
       );
+    },
+
+    /** Per-model counts, tokens and cost this month (tentackle's usage-stats). */
+    byModel(): { model: string; count: number; tokens: number; cost: number }[] {
+      const rows = q.byModel.all(monthStart(clock.now()).toISOString()) as { model: string; n: number; tokens: number; usd: number }[];
+      return rows.map((row) => ({ model: row.model, count: row.n, tokens: row.tokens, cost: Math.round(row.usd * 1e6) / 1e6 }));
     },
 
     summary(): OperationOutput<'getUsage'> {
