@@ -1,3 +1,5 @@
+import type { GatewayUsage } from '../runs/gateway';
+
 /** The normalised shapes every adapter speaks, whatever the provider's wire format. */
 export type ErrorType =
   | 'authentication'
@@ -21,13 +23,8 @@ export interface ProviderError {
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'error' | 'cancelled' | 'other';
 
-export interface Usage {
-  inputTokens: number | null;
-  cachedInputTokens: number | null;
-  outputTokens: number | null;
-  reasoningTokens: number | null;
-  raw?: unknown;
-}
+/** The engine's usage shape: input (cached included), output (reasoning included), and the raw figures. */
+export type Usage = GatewayUsage;
 
 export interface AdapterRequest {
   model: string;
