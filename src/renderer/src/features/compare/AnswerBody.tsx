@@ -1,4 +1,5 @@
 import { AlertTriangle, RotateCcw } from 'lucide-react';
+import { useDeferredValue } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import type { ResultError } from '../../../../shared/runs';
 
@@ -27,6 +28,8 @@ interface AnswerBodyProps {
   text: string;
   error: ResultError | null;
   raw: boolean;
+  /** While text streams in it is shown as plain text: re-parsing Markdown on every delta of ten columns would block the page. */
+  streaming?: boolean;
   onRetry?: () => void;
 }
 
@@ -34,7 +37,10 @@ interface AnswerBodyProps {
  * An answer as text: Markdown rendered safely (react-markdown never renders raw HTML), or raw; and
  * the provider's own error message when that column failed, with whatever text had arrived.
  */
-export function AnswerBody({ text, error, raw, onRetry }: AnswerBodyProps): React.JSX.Element {
+export function AnswerBody({ text, error, raw, streaming = false, onRetry }: AnswerBodyProps): React.JSX.Element {
+  // When ten long answers settle together, their Markdown renders at low priority so React can yield
+  // between columns instead of blocking the page in one long task.
+  const plain = useDeferredValue(streaming, true);
   return (
     <>
       {error && error.type !== 'cancelled' ? (
@@ -55,7 +61,9 @@ export function AnswerBody({ text, error, raw, onRetry }: AnswerBodyProps): Reac
         </div>
       ) : null}
       {text ? (
-        raw ? (
+        plain ? (
+          <div className="streaming-text">{text}</div>
+        ) : raw ? (
           <pre className="raw-text">{text}</pre>
         ) : (
           <div className="markdown">

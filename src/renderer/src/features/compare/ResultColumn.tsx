@@ -111,7 +111,15 @@ export function ResultColumn({
       ) : null}
 
       <div className="column-body" aria-live="off">
-        {result ? <AnswerBody text={result.text} error={result.error} raw={raw} onRetry={() => void retry(column.key)} /> : null}
+        {result ? (
+          <AnswerBody
+            text={result.text}
+            error={result.error}
+            raw={raw}
+            streaming={result.status === 'streaming' || result.status === 'pending'}
+            onRetry={() => void retry(column.key)}
+          />
+        ) : null}
         {result?.text ? null : result?.status === 'pending' || result?.status === 'streaming' ? (
           <div className="typing" aria-label="Waiting for the first token">
             <span />
