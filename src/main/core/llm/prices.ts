@@ -26,6 +26,8 @@ const PERPLEXITY = 'https://docs.perplexity.ai/getting-started/pricing';
 const TOGETHER = 'https://www.together.ai/pricing';
 const CEREBRAS = 'https://www.cerebras.ai/pricing';
 const FIREWORKS = 'https://fireworks.ai/pricing';
+const OPENROUTER = 'https://openrouter.ai/models';
+const LOCAL = 'local server: no per-token charge';
 
 type Row = [
   provider: string,
@@ -81,6 +83,13 @@ const ROWS: readonly Row[] = [
   ['cerebras', 'llama3.1-8b', 'Llama 3.1 8B (Cerebras)', 32_768, 0.1, 0.1, null, CEREBRAS],
   ['fireworks', 'accounts/fireworks/models/llama-v3p3-70b-instruct', 'Llama 3.3 70B (Fireworks)', 131_072, 0.9, 0.9, null, FIREWORKS],
   ['fireworks', 'accounts/fireworks/models/deepseek-v3', 'DeepSeek V3 (Fireworks)', 131_072, 0.9, 0.9, null, FIREWORKS],
+  ['openrouter', 'openai/gpt-4o-mini', 'GPT-4o mini (OpenRouter)', 128_000, 0.15, 0.6, null, OPENROUTER],
+  ['openrouter', 'anthropic/claude-sonnet-4.5', 'Claude Sonnet 4.5 (OpenRouter)', 200_000, 3, 15, null, OPENROUTER],
+  ['openrouter', 'meta-llama/llama-3.3-70b-instruct', 'Llama 3.3 70B (OpenRouter)', 131_072, 0.13, 0.4, null, OPENROUTER],
+  // Local servers cost nothing per token: a known price of 0, not an unknown one.
+  ['ollama', 'llama3.2', 'Llama 3.2 (Ollama)', 131_072, 0, 0, null, LOCAL],
+  ['ollama', 'qwen2.5', 'Qwen 2.5 (Ollama)', 32_768, 0, 0, null, LOCAL],
+  ['lmstudio', 'local-model', 'The model loaded in LM Studio', null, 0, 0, null, LOCAL],
 ];
 
 export const CATALOG: readonly CatalogModel[] = ROWS.map(([provider, id, name, contextWindow, input, output, cachedInput, source]) => ({
