@@ -63,8 +63,14 @@ test('types a prompt with a variable, runs three models side by side, diffs two 
 
   await columns.first().getByRole('button', { name: 'Good answer' }).click();
   await expect(columns.first().getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true');
-  await columns.first().getByRole('button', { name: /^Note on/ }).click();
-  await columns.first().getByRole('textbox', { name: /^Note on/ }).fill('Clearest of the three');
+  await columns
+    .first()
+    .getByRole('button', { name: /^Note on/ })
+    .click();
+  await columns
+    .first()
+    .getByRole('textbox', { name: /^Note on/ })
+    .fill('Clearest of the three');
   await page.getByRole('heading', { level: 1, name: 'Compare' }).click();
   await expect(columns.first().locator('.column-note-text')).toHaveText('Clearest of the three');
   const runs = await (await fetch(`${serve.url}/v1/runs?limit=1`, { headers: { authorization: `Bearer ${serve.token}` } })).json();

@@ -31,9 +31,10 @@ test('creates an API key once-visible and revokes it from Settings', async ({ pa
   const shell = new Shell(page);
   await page.goto(serve.loginLink);
   await shell.open('Settings');
-  await page.getByLabel('Name').fill('CI pipeline');
-  await page.getByLabel('Type').selectOption('test');
-  await page.getByRole('button', { name: 'Create key' }).click();
+  const panel = page.getByRole('region', { name: 'API keys' });
+  await panel.getByLabel('Name').fill('CI pipeline');
+  await panel.getByLabel('Type').selectOption('test');
+  await panel.getByRole('button', { name: 'Create key' }).click();
   const key = page.getByTestId('new-api-key');
   await expect(key).toHaveText(/^pk_test_[a-z0-9]{24}$/);
   const row = page.getByRole('row', { name: /CI pipeline/ });
@@ -73,4 +74,25 @@ test('offers MCP snippets with a freshly created key filled in', async ({ page, 
   await page.getByRole('tab', { name: 'Cursor' }).click();
   await expect(snippet).toContainText('"url": "' + serve.url + '/mcp"');
   await shell.screenshot('settings-mcp');
+});
+
+test('adds a custom OpenAI-compatible endpoint and a price override in Settings', async ({ page, serve }) => {
+  const shell = new Shell(page);
+  await page.goto(serve.loginLink);
+  await shell.open('Settings');
+  const form = page.getByRole('form', { name: 'Add an endpoint' });
+  await form.getByLabel('Id').fill('company_gw');
+  await form.getByLabel('Name').fill('Company gateway');
+  await form.getByLabel('Base URL').fill('http://127.0.0.1:8000/v1');
+  await form.getByLabel('Models (comma-separated)').fill('house-model, house-mini');
+  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.getByRole('table', { name: 'Custom endpoints' })).toContainText('house-model, house-mini');
+  const price = page.getByRole('form', { name: 'Add a price' });
+  await price.getByLabel('provider/model').fill('company_gw/house-model');
+  await price.getByLabel('Input').fill('0.5');
+  await price.getByLabel('Output').fill('1.5');
+  await price.getByRole('button', { name: 'Set price' }).click();
+  await expect(page.getByRole('table', { name: 'Price overrides' })).toContainText('in $0.5 · out $1.5');
+  await expect(page.getByRole('region', { name: 'Provider keys' })).toContainText('Company gateway');
+  await shell.screenshot('settings-endpoints');
 });

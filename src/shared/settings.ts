@@ -1,5 +1,6 @@
 /** The settings file schema: validated on load (a hand-edited bad file names the field) and on update. */
 import { z } from 'zod';
+import { PROVIDER_IDS } from './providers';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const DEFAULT_API_PORT = 4317;
@@ -39,6 +40,20 @@ const priceSchema = z
   })
   .strict();
 
+/** A user-defined OpenAI-compatible server (vLLM, LiteLLM, a company gateway…). Its key goes in the vault. */
+export const customEndpointSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,31}$/, 'id: 2-32 lower-case letters, digits or _ , starting with a letter')
+      .refine((id) => !(PROVIDER_IDS as readonly string[]).includes(id), 'id: that is a built-in provider'),
+    name: z.string().trim().min(1, 'name is required').max(80),
+    base_url: z.url({ error: 'base_url must be a URL (the base that /chat/completions is appended to)' }),
+    models: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
+  })
+  .strict();
+export type CustomEndpoint = z.infer<typeof customEndpointSchema>;
+
 const providerSettingsSchema = z
   .object({
     /** Base URL per provider id, overriding `<ID>_BASE_URL` and the default. */
@@ -58,6 +73,11 @@ const providerSettingsSchema = z
       .min(0, 'providers.max_retries must be between 0 and 5')
       .max(5, 'providers.max_retries must be between 0 and 5')
       .default(2),
+    custom_endpoints: z
+      .array(customEndpointSchema)
+      .max(50)
+      .refine((list) => new Set(list.map((e) => e.id)).size === list.length, 'providers.custom_endpoints: ids must be unique')
+      .default([]),
   })
   .strict();
 
@@ -90,14 +110,25 @@ export const settingsSchema = z
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A partial update: every section optional, and each section's fields optional. */
+/**
+ * A section for a partial update: every field optional and WITHOUT its default. (zod 4 applies a
+ * default even inside `.optional()`, so `.partial()` would reset every field the patch left out.)
+ */
+function patchSection<T extends z.ZodObject>(section: T) {
+  const shape = Object.fromEntries(
+    Object.entries(section.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+  );
+  return z.object(shape).strict().optional() as unknown as z.ZodOptional<z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>>;
+}
+
 export const settingsPatchSchema = z
   .object({
     theme: z.enum(THEMES).optional(),
-    api: apiSettingsSchema.partial().optional(),
-    backup: backupSettingsSchema.partial().optional(),
-    providers: providerSettingsSchema.partial().optional(),
-    vault: vaultSettingsSchema.partial().optional(),
-    budget: budgetSettingsSchema.partial().optional(),
+    api: patchSection(apiSettingsSchema),
+    backup: patchSection(backupSettingsSchema),
+    providers: patchSection(providerSettingsSchema),
+    vault: patchSection(vaultSettingsSchema),
+    budget: patchSection(budgetSettingsSchema),
   })
   .strict();
 

@@ -46,3 +46,54 @@ describe('GET /v1/models and /v1/providers', () => {
     expect(body.data.find((p: { id: string }) => p.id === 'ollama')).toMatchObject({ requires_key: false });
   });
 });
+
+describe('user-defined OpenAI-compatible endpoints', () => {
+  it('are listed, take a vault key, appear in the model list and run like any provider', async () => {
+    const { startProviderEmulator } = await import('../../../test/support/providerEmulator/server');
+    const emulator = await startProviderEmulator();
+    try {
+      const patched = await api.call('PATCH', '/v1/settings', {
+        providers: {
+          custom_endpoints: [{ id: 'company_gw', name: 'Company gateway', base_url: emulator.baseUrls.openai, models: ['house-model'] }],
+        },
+      });
+      expect(patched.status).toBe(200);
+      const providers = (await api.call('GET', '/v1/providers')).body.data;
+      expect(providers.find((p: { id: string }) => p.id === 'company_gw')).toMatchObject({
+        custom: true,
+        base_url: emulator.baseUrls.openai,
+        requires_key: false,
+      });
+      const models = (await api.call('GET', '/v1/models?provider=company_gw')).body.data;
+      expect(models).toEqual([expect.objectContaining({ id: 'house-model', input_price: null, price_origin: null })]);
+      expect((await api.call('PUT', '/v1/provider-keys/company_gw', { api_key: 'gw-secret-1234' })).status).toBe(200);
+
+      const started = await api.call('POST', '/v1/runs', {
+        prompt: 'hello gateway',
+        configurations: [{ provider: 'company_gw', model: 'house-model' }],
+      });
+      expect(started.status).toBe(202);
+      let run = started.body;
+      for (let i = 0; i < 50 && run.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        run = (await api.call('GET', `/v1/runs/${run.id}`)).body;
+      }
+      expect(run.results[0]).toMatchObject({
+        provider: 'company_gw',
+        status: 'completed',
+        metadata: { cost_known: false, estimated_cost: null },
+      });
+      expect(emulator.requests.at(-1)?.authorization).toBe('Bearer gw-secret-1234');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('refuses an endpoint named like a built-in provider, naming the field', async () => {
+    const { status, body } = await api.call('PATCH', '/v1/settings', {
+      providers: { custom_endpoints: [{ id: 'openai', name: 'x', base_url: 'http://127.0.0.1:1/v1' }] },
+    });
+    expect(status).toBe(400);
+    expect(body.error.field).toBe('providers.custom_endpoints.0.id');
+  });
+});

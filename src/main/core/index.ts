@@ -24,7 +24,7 @@ import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
 import { createPromptsterService, type PromptsterService } from './promptster/service';
 import { createTraceService, type TraceService } from './traces/service';
-import { isProviderId } from '../../shared/providers';
+import { PROVIDER_IDS } from '../../shared/providers';
 import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
 import { openConfSettings } from './settings/confStore';
@@ -95,9 +95,10 @@ export function createCore(options: CoreOptions): Core {
   const interrupted = runStore.recoverInterrupted(clock.now().toISOString());
   if (interrupted > 0) logger.warn(`${interrupted} run(s) left unfinished by the last session were marked interrupted`);
   const env = options.env ?? process.env;
+  const providerIds = () => [...PROVIDER_IDS, ...settings.get().providers.custom_endpoints.map((e) => e.id)];
   let vault: VaultService;
   try {
-    vault = createVaultService(db, options.cipher ?? headlessCipher(db, env.PARALLAX_VAULT_PASSPHRASE), clock, env, logger);
+    vault = createVaultService(db, options.cipher ?? headlessCipher(db, env.PARALLAX_VAULT_PASSPHRASE), clock, env, logger, providerIds);
   } catch (error) {
     db.close();
     throw error;
@@ -108,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
   const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
-  const prompts = createPromptService(db, clock, { isKnownProvider: isProviderId });
+  const prompts = createPromptService(db, clock, { isKnownProvider: (id) => providerIds().includes(id) });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
   const runtime: RuntimeInfo = { apiUrl: null };
   const handlers: Handlers = createHandlers({

@@ -46,6 +46,8 @@ export interface ConnectionCheck {
 export type LlmGateway = ProviderGateway & {
   providers(): (ProviderSpec & { baseUrl: string; baseUrlSource: 'default' | 'env' | 'settings' })[];
   providerOf(model: string): string | undefined;
+  /** A built-in provider or one of the user's endpoints. */
+  isKnown(id: string): boolean;
   /** One free call (the model list) with the key that would be used; never throws. */
   testConnection(provider: string, headerKeys?: Readonly<Record<string, string>>): Promise<ConnectionCheck>;
 };
@@ -58,7 +60,19 @@ export type LlmGateway = ProviderGateway & {
 export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
   const env = options.env ?? process.env;
   const sleep = options.sleep ?? abortableSleep;
-  const specOf = (id: string) => PROVIDERS.find((p) => p.id === id);
+  /** Built-in providers, then the user's OpenAI-compatible endpoints (their key is optional). */
+  const allSpecs = (): ProviderSpec[] => [
+    ...PROVIDERS,
+    ...options.settings().custom_endpoints.map((endpoint) => ({
+      id: endpoint.id,
+      name: endpoint.name,
+      protocol: 'openai-compatible' as const,
+      defaultBaseUrl: endpoint.base_url,
+      requiresKey: false,
+      custom: true,
+    })),
+  ];
+  const specOf = (id: string) => allSpecs().find((p) => p.id === id);
 
   const baseUrlOf = (spec: ProviderSpec) => {
     const fromSettings = options.settings().base_urls[spec.id];
@@ -82,7 +96,8 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
   };
 
   return {
-    providers: () => PROVIDERS.map((spec) => ({ ...spec, ...baseUrlOf(spec) })),
+    providers: () => allSpecs().map((spec) => ({ ...spec, ...baseUrlOf(spec) })),
+    isKnown: (id) => specOf(id) !== undefined,
     providerOf: (model) => CATALOG.find((m) => m.id === model)?.provider,
 
     async testConnection(provider, headerKeys) {

@@ -17,27 +17,47 @@ export const catalogHandlers = (
       base_url: p.baseUrl,
       base_url_source: p.baseUrlSource,
       requires_key: p.requiresKey,
-      custom: false,
+      custom: p.custom,
     })),
   }),
   listModels: ({ provider }) => {
     const overrides = settings.get().providers.price_overrides;
+    const custom = settings
+      .get()
+      .providers.custom_endpoints.filter((e) => provider === undefined || e.id === provider)
+      .flatMap((e) =>
+        e.models.map((id) => ({
+          provider: e.id,
+          id,
+          name: id,
+          context_window: null,
+          input_price: null,
+          output_price: null,
+          cached_input_price: null,
+          price_as_of: null,
+          price_source: null,
+          price_origin: null,
+        })),
+      );
     return {
-      data: CATALOG.filter((m) => provider === undefined || m.provider === provider).map((m) => {
-        const override = overrides[`${m.provider}/${m.id}`];
-        return {
-          provider: m.provider,
-          id: m.id,
-          name: m.name,
-          context_window: m.contextWindow,
-          input_price: override?.input ?? m.input,
-          output_price: override?.output ?? m.output,
-          cached_input_price: override ? (override.cached_input ?? null) : m.cachedInput,
-          price_as_of: override ? null : m.asOf,
-          price_source: override ? null : m.source,
-          price_origin: override ? ('override' as const) : ('catalog' as const),
-        };
-      }),
+      data: [
+        ...CATALOG.filter((m) => provider === undefined || m.provider === provider).map((m) => {
+          const override = overrides[`${m.provider}/${m.id}`];
+          return {
+            provider: m.provider,
+            id: m.id,
+            name: m.name,
+            context_window: m.contextWindow,
+            input_price: override?.input ?? m.input,
+            output_price: override?.output ?? m.output,
+            cached_input_price: override ? (override.cached_input ?? null) : m.cachedInput,
+            price_as_of: override ? null : m.asOf,
+            price_source: override ? null : m.source,
+            price_origin: override ? ('override' as const) : ('catalog' as const),
+          };
+        }),
+        ...custom,
+      ],
     };
   },
 });

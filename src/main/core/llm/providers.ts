@@ -7,12 +7,14 @@ import { mapOpenAiError, openAiCompatibleAdapter } from './openaiCompatible';
 export type Protocol = 'openai-compatible' | 'anthropic' | 'google';
 
 export interface ProviderSpec {
-  id: ProviderId;
+  id: string;
   name: string;
   protocol: Protocol;
   /** What that protocol's SDK expects: the base `/chat/completions` is appended to, the root of `/v1/messages`, or of `/v1beta/models/…`. */
   defaultBaseUrl: string;
   requiresKey: boolean;
+  /** A user-defined OpenAI-compatible endpoint from Settings. */
+  custom: boolean;
 }
 
 const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
@@ -41,6 +43,7 @@ export const PROVIDERS: readonly ProviderSpec[] = PROVIDER_IDS.map((id) => ({
   defaultBaseUrl: DEFAULT_BASE_URLS[id],
   // Local servers need no key.
   requiresKey: id !== 'ollama' && id !== 'lmstudio',
+  custom: false,
 }));
 
 export const ERROR_MAPPERS: Record<Protocol, (error: unknown, apiKey: string | undefined) => ProviderError> = {

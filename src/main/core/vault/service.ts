@@ -32,7 +32,15 @@ const last4Of = (key: string) => key.slice(-4);
  * Provider keys: set, removed and listed here; read back (`use`) only by the provider layer. Stored as
  * ciphertext in SQLite when the cipher may persist, else kept in memory for the session.
  */
-export function createVaultService(db: Database.Database, cipher: VaultCipher, clock: Clock, env: NodeJS.ProcessEnv, logger: Logger) {
+export function createVaultService(
+  db: Database.Database,
+  cipher: VaultCipher,
+  clock: Clock,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  /** Built-in ids plus the user's custom endpoints. */
+  providerIds: () => readonly string[] = () => PROVIDER_IDS,
+) {
   const s = {
     all: db.prepare(`SELECT * FROM provider_keys ORDER BY provider`),
     one: db.prepare(`SELECT * FROM provider_keys WHERE provider = ?`),
@@ -45,8 +53,8 @@ export function createVaultService(db: Database.Database, cipher: VaultCipher, c
   const memory = new Map<string, { key: string; updatedAt: string }>();
 
   const checkProvider = (provider: string) => {
-    if (!(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw validationError('provider', `Invalid provider. Must be one of: ${PROVIDER_IDS.join(', ')}`);
+    if (!providerIds().includes(provider)) {
+      throw validationError('provider', `Invalid provider. Must be one of: ${providerIds().join(', ')}`);
     }
   };
 
@@ -75,7 +83,7 @@ export function createVaultService(db: Database.Database, cipher: VaultCipher, c
 
     status(): ProviderKeyStatus[] {
       const rows = new Map((s.all.all() as Row[]).map((row) => [row.provider, row]));
-      return PROVIDER_IDS.map((provider) => {
+      return providerIds().map((provider) => {
         const inMemory = memory.get(provider);
         if (inMemory)
           return {

@@ -4,6 +4,7 @@ import { providerName } from '../../../../shared/providers';
 import type { ProviderKeyStatus } from '../../../../shared/operations/providerKeys';
 import { client } from '../../client';
 import { useProviderKeys } from '../../stores/providerKeys';
+import { useSettings } from '../../stores/settings';
 
 /** Local servers answer without a key; one can still be set for a server that asks for it. */
 const LOCAL_PROVIDERS = new Set(['ollama', 'lmstudio']);
@@ -27,7 +28,8 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
     }
   };
   const [value, setValue] = useState('');
-  const name = providerName(status.provider);
+  const custom = useSettings((st) => st.settings?.providers.custom_endpoints.find((e) => e.id === status.provider));
+  const name = custom?.name ?? providerName(status.provider);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -124,7 +126,9 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
 /** Provider keys: masked, with where each comes from; stored encrypted, never shown again. */
 export function ProviderKeysPanel(): React.JSX.Element {
   const { keys, persistent, notice, error, load } = useProviderKeys();
-  useEffect(() => void load(), [load]);
+  // Custom endpoints come and go in Settings: list their keys too.
+  const endpointIds = useSettings((s) => s.settings?.providers.custom_endpoints.map((e) => e.id).join(','));
+  useEffect(() => void load(), [load, endpointIds]);
   return (
     <section className="panel panel-wide panel-keys" aria-labelledby="provider-keys-title">
       <h2 id="provider-keys-title">

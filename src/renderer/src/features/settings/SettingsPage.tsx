@@ -2,6 +2,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { LocalApiPanel } from './LocalApiPanel';
+import { EndpointsPanel } from './EndpointsPanel';
 import { McpPanel } from './McpPanel';
 import { ProviderKeysPanel } from './ProviderKeysPanel';
 
@@ -15,6 +16,7 @@ export function SettingsPage(): React.JSX.Element {
         <ApiKeysPanel />
         <AppearancePanel />
         <McpPanel />
+        <EndpointsPanel />
       </div>
     </>
   );
