@@ -11,6 +11,7 @@ import { buildOpenApi } from './openapi';
 import { promptsterStream } from './promptsterStream';
 import { teckelRoutes } from './compat/teckel';
 import { mcpRoutes } from './mcp/route';
+import { csvExport } from './exportRoute';
 import { tentackleErrors, TENTACKLE_PATHS, tentackleRoutes } from './compat/tentackle';
 import { operationRoutes } from './routes';
 import { SessionStore } from './sessions';
@@ -62,6 +63,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
   app.post('/v1/prompts/test', promptsterStream(core, 'test'));
   app.post('/v1/prompts/compare', promptsterStream(core, 'compare'));
+  app.get('/v1/export', csvExport(core));
   app.use(teckelRoutes(core));
   app.use(mcpRoutes(core));
   app.use(tentackleRoutes(core));

@@ -15,6 +15,7 @@ import { catalogHandlers } from './llm/handlers';
 import type { LlmGateway } from './llm/gateway';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultService } from './vault/service';
+import type { createExporter } from './exporter';
 import type { UsageService } from './usage/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
@@ -36,6 +37,7 @@ export interface Services {
   gateway: LlmGateway;
   vault: VaultService;
   usage: UsageService;
+  exporter: ReturnType<typeof createExporter>;
   events: EventBus;
 }
 
@@ -61,6 +63,7 @@ export function createHandlers({
   gateway,
   vault,
   usage,
+  exporter,
   events,
 }: Services): Handlers {
   return {
@@ -73,6 +76,7 @@ export function createHandlers({
     ...catalogHandlers(gateway, settings),
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
+    exportData: ({ include }) => exporter.export(include),
     ...runHandlers(runs.engine, runs.store, runs.queries),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),

@@ -19,6 +19,7 @@ import { RunEngine } from './runs/engine';
 import { createLlmGateway, type LlmGateway } from './llm/gateway';
 import type { VaultCipher } from './vault/cipher';
 import { createUsageService, type UsageService } from './usage/service';
+import { createExporter } from './exporter';
 import { createVaultService, headlessCipher, type VaultService } from './vault/service';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
@@ -123,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     gateway,
     vault,
     usage,
+    exporter: createExporter(db, clock),
     events,
   });
 

@@ -7,6 +7,7 @@ import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
 import { usageOperations } from './usage';
+import { exportOperations } from './export';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -25,6 +26,7 @@ export const operations = {
   ...catalogOperations,
   ...providerKeyOperations,
   ...usageOperations,
+  ...exportOperations,
 };
 
 export type Operations = typeof operations;

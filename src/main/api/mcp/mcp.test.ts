@@ -41,7 +41,7 @@ describe('MCP over Streamable HTTP', () => {
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
     expect(names).toEqual(
-      expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts', 'list_models', 'get_usage', 'get_credits']),
+      expect.arrayContaining(['test_prompt', 'compare_prompts', 'get_history', 'list_prompts', 'list_models', 'get_usage', 'get_credits', 'export_data']),
     );
     const test = tools.find((t) => t.name === 'test_prompt')!;
     expect(test.inputSchema.required).toEqual(expect.arrayContaining(['provider', 'model', 'prompt']));

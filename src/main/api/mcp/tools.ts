@@ -96,6 +96,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
     },
   },
   passThrough('list_prompts', 'listPrompts', 'List saved prompts (search with q, filter by tag).'),
+  passThrough('export_data', 'exportData', 'Export saved prompts, runs, schedules and schedule runs (JSON).'),
   passThrough(
     'list_models',
     'listModels',
