@@ -1,3 +1,4 @@
+import type { ScheduleRun } from './operations/schedules';
 import type { Run, RunResult } from './runs';
 
 /** What happens during a run, in order: started, text deltas (batched), each result settling, finished. */
@@ -12,13 +13,14 @@ export type RunEvent =
 export interface EventChannels {
   run: RunEvent;
   'settings.changed': { theme: string };
-  'apiKeys.changed': { reason: 'created' | 'revoked' };
+  'apiKeys.changed': { reason: 'created' | 'revoked'; key: { id: string; name: string; prefix: string } };
   'providerKeys.changed': { provider: string };
+  schedule: { type: 'schedule.run.finished'; schedule_id: string; run: ScheduleRun };
 }
 
 export type EventChannel = keyof EventChannels;
 
-export const EVENT_CHANNELS: readonly EventChannel[] = ['run', 'settings.changed', 'apiKeys.changed', 'providerKeys.changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['run', 'settings.changed', 'apiKeys.changed', 'providerKeys.changed', 'schedule'];
 
 export const isEventChannel = (value: unknown): value is EventChannel =>
   typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);

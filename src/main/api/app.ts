@@ -14,6 +14,7 @@ import { mcpRoutes } from './mcp/route';
 import { csvExport } from './exportRoute';
 import { tentackleErrors, TENTACKLE_PATHS, tentackleRoutes } from './compat/tentackle';
 import { operationRoutes } from './routes';
+import { schedulerWebhookRoute } from './schedulerWebhook';
 import { SessionStore } from './sessions';
 import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
 
@@ -51,6 +52,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   );
   app.use(hostAndOriginGuard(allowedHostnames(extraHosts)));
   app.use(requireJsonBody);
+  app.use(schedulerWebhookRoute(core));
   app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use(operationRoutes(core, { authenticated: false }));

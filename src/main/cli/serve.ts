@@ -41,6 +41,7 @@ export async function serve(args: string[]): Promise<void> {
     rendererDir: path.join(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),
   });
 
+  core.startBackground();
   const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
   process.stdout.write(`Parallax is serving ${server.url} (data: ${dataDir})\n`);
   if (core.firstStart) process.stdout.write(`Your API key was written to ${core.firstStart.tokenFile}\n`);
@@ -57,7 +58,7 @@ export async function serve(args: string[]): Promise<void> {
     }, STOP_DEADLINE_MS).unref();
     // Runs in flight are cancelled and written (with their partial text) before the store closes.
     stopMaintenance();
-    await Promise.all([server.close(), core.engine?.shutdown()]);
+    await Promise.all([server.close(), core.scheduler.stop(), core.webhooks.stop(), core.engine.shutdown()]);
     core.close();
     process.exit(0);
   };

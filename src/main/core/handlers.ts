@@ -19,6 +19,10 @@ import type { createExporter } from './exporter';
 import type { UsageService } from './usage/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
+import { scheduleHandlers } from './scheduler/handlers';
+import type { Scheduler } from './scheduler/service';
+import { webhookHandlers } from './webhooks/handlers';
+import type { WebhookDispatcher } from './webhooks/dispatcher';
 import type { SettingsStore } from './settings/store';
 
 /** Facts about this running instance that the shell sets once it knows them. */
@@ -39,6 +43,9 @@ export interface Services {
   usage: UsageService;
   exporter: ReturnType<typeof createExporter>;
   events: EventBus;
+  scheduler: Scheduler;
+  dispatcher: WebhookDispatcher;
+  now: () => Date;
 }
 
 export type Handler<K extends OperationName> = (
@@ -65,6 +72,9 @@ export function createHandlers({
   usage,
   exporter,
   events,
+  scheduler,
+  dispatcher,
+  now,
 }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
@@ -78,6 +88,8 @@ export function createHandlers({
     getUsage: () => usage.summary(),
     exportData: ({ include }) => exporter.export(include),
     ...runHandlers(runs.engine, runs.store, runs.queries),
+    ...scheduleHandlers(scheduler, now),
+    ...webhookHandlers(dispatcher),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),
   };

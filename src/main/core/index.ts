@@ -29,6 +29,9 @@ import { PROVIDER_IDS } from '../../shared/providers';
 import { createRequestLogService, type RequestLogService } from './requestLog/service';
 import { silentLogger, type Logger } from './logger';
 import { openConfSettings } from './settings/confStore';
+import { Scheduler, type ScheduleNotification } from './scheduler/service';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { forwardProductEvents } from './webhooks/productEvents';
 import type { SettingsStore } from './settings/store';
 
 export interface CoreOptions {
@@ -44,6 +47,12 @@ export interface CoreOptions {
    * from `PARALLAX_VAULT_PASSPHRASE`, or keys in memory only when there is no passphrase.
    */
   cipher?: VaultCipher;
+  /** How schedule alerts reach the user: the desktop shell shows notifications; default is the log. */
+  notify?: (notification: ScheduleNotification) => void;
+  /** Scheduler tuning (tests and benchmarks). */
+  scheduler?: { maxConcurrent?: number; jitterMaxMs?: number };
+  /** Webhook retry tuning (tests). */
+  webhooks?: { maxAttempts?: number; backoffMs?: readonly number[]; timeoutMs?: number };
 }
 
 export interface ModelLookup {
@@ -69,6 +78,8 @@ export interface Core {
   readonly catalog: ModelLookup | null;
   readonly traces: TraceService;
   readonly rateLimiter: RateLimiter;
+  readonly scheduler: Scheduler;
+  readonly webhooks: WebhookDispatcher;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
   readonly runtime: RuntimeInfo;
@@ -76,6 +87,8 @@ export interface Core {
   readonly firstStart: { tokenFile: string } | null;
   /** Validates the input against the operation's schema, runs it, and returns its validated output. */
   invoke<K extends OperationName>(name: K, input: unknown, ctx: CallContext): Promise<OperationOutput<K>>;
+  /** Starts the background work: the scheduler's timer and webhook deliveries (serve and the desktop app). */
+  startBackground(): void;
   close(): void;
   /** Cancels runs in flight (their partial text is written), then closes. */
   shutdown(): Promise<void>;
@@ -106,13 +119,36 @@ export function createCore(options: CoreOptions): Core {
   }
   const gateway = createLlmGateway({ settings: () => settings.get().providers, env, vault });
   const usage = createUsageService(db, settings, clock);
-  const engine = new RunEngine({ store: runStore, gateway, events, clock, logger, admit: () => usage.assertWithinBudget() });
+  const engine = new RunEngine({ store: runStore, gateway, events, clock, logger, admit: () => admitWithinBudget() });
   const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
   const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: (id) => providerIds().includes(id) });
   const rateLimiter = new RateLimiter(clock, () => settings.get().api.liveRateLimitPerMinute);
+  // `usage.limit_reached` goes to subscribers once per month, not on every refused run.
+  let limitReachedMonth: string | null = null;
+  function admitWithinBudget(): void {
+    try {
+      usage.assertWithinBudget();
+    } catch (error) {
+      const month = clock.now().toISOString().slice(0, 7);
+      if (limitReachedMonth !== month) {
+        limitReachedMonth = month;
+        webhooks.publish('usage.limit_reached', { month, message: error instanceof Error ? error.message : String(error) });
+      }
+      throw error;
+    }
+  }
   const runtime: RuntimeInfo = { apiUrl: null };
+  const webhooks = new WebhookDispatcher({
+    db,
+    clock,
+    logger,
+    policy: { ownPorts: () => (runtime.apiUrl ? [Number(new URL(runtime.apiUrl).port)] : []) },
+    ...options.webhooks,
+  });
+  const scheduler = new Scheduler({ db, prompts, engine, clock, logger, events, dispatcher: webhooks, notify: options.notify, ...options.scheduler });
+  forwardProductEvents(events, webhooks);
   const handlers: Handlers = createHandlers({
     runtime,
     settings,
@@ -126,6 +162,9 @@ export function createCore(options: CoreOptions): Core {
     usage,
     exporter: createExporter(db, clock),
     events,
+    scheduler,
+    dispatcher: webhooks,
+    now: () => clock.now(),
   });
 
   let firstStart: Core['firstStart'] = null;
@@ -154,6 +193,8 @@ export function createCore(options: CoreOptions): Core {
     usage,
     catalog: gateway,
     rateLimiter,
+    scheduler,
+    webhooks,
     logger,
     runtime,
     firstStart,
@@ -171,13 +212,19 @@ export function createCore(options: CoreOptions): Core {
         throw appError;
       }
     },
+    startBackground() {
+      scheduler.start();
+      webhooks.start();
+    },
     close() {
       if (closed) return;
       closed = true;
       db.close();
     },
     async shutdown() {
+      await scheduler.stop().catch(() => undefined);
       await engine?.shutdown();
+      await webhooks.stop();
       this.close();
     },
   };

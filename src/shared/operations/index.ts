@@ -8,6 +8,8 @@ import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
 import { usageOperations } from './usage';
 import { exportOperations } from './export';
+import { scheduleOperations } from './schedules';
+import { webhookOperations } from './webhooks';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -27,6 +29,8 @@ export const operations = {
   ...providerKeyOperations,
   ...usageOperations,
   ...exportOperations,
+  ...scheduleOperations,
+  ...webhookOperations,
 };
 
 export type Operations = typeof operations;

@@ -9,12 +9,12 @@ export const apiKeyHandlers = (
   listApiKeys: () => ({ data: apiKeys.list() }),
   createApiKey: (input) => {
     const created = apiKeys.create(input);
-    events.publish('apiKeys.changed', { reason: 'created' });
+    events.publish('apiKeys.changed', { reason: 'created', key: { id: created.id, name: created.name, prefix: created.prefix } });
     return created;
   },
   revokeApiKey: ({ id }) => {
     const revoked = apiKeys.revoke(id);
-    events.publish('apiKeys.changed', { reason: 'revoked' });
+    events.publish('apiKeys.changed', { reason: 'revoked', key: { id: revoked.id, name: revoked.name, prefix: revoked.prefix } });
     return revoked;
   },
 });
