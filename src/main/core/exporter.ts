@@ -36,9 +36,52 @@ export function createExporter(db: Database.Database, clock: Clock) {
            FROM run_results x JOIN runs r ON r.id = x.run_id ORDER BY r.created_at DESC, x.position LIMIT ?`,
         )
         .all(EXPORT_ROW_LIMIT) as Row[],
-    // The scheduler is not built yet: these categories are present, and empty.
-    schedules: () => [],
-    schedule_runs: () => [],
+    // Never the schedule's secret: it is selected column by column.
+    schedules: () =>
+      (
+        db
+          .prepare(
+            `SELECT s.id, s.name, s.prompt_id, v.configurations, s.schedule_type, s.interval_minutes, s.cron_expression, s.timezone,
+                    s.is_enabled, s.catch_up, s.sla, s.notify_on_success, s.notify_on_failure, s.notify_on_sla_breach, s.webhook_callback_url,
+                    s.next_run_at, s.last_run_at, s.created_at, s.updated_at
+             FROM schedules s JOIN prompts p ON p.id = s.prompt_id JOIN prompt_versions v ON v.prompt_id = p.id AND v.version = p.current_version
+             ORDER BY s.created_at DESC LIMIT ?`,
+          )
+          .all(EXPORT_ROW_LIMIT) as Row[]
+      ).map(({ configurations, sla, is_enabled, notify_on_success, notify_on_failure, notify_on_sla_breach, ...row }) => {
+        const first = (JSON.parse(String(configurations)) as { provider: string; model: string }[])[0];
+        return {
+          ...row,
+          provider: first?.provider ?? null,
+          model: first?.model ?? null,
+          cron: row.cron_expression,
+          enabled: is_enabled === 1,
+          sla_thresholds: JSON.parse(String(sla)),
+          notify_on_success: notify_on_success === 1,
+          notify_on_failure: notify_on_failure === 1,
+          notify_on_sla_breach: notify_on_sla_breach === 1,
+        };
+      }),
+    schedule_runs: () =>
+      (
+        db
+          .prepare(
+            `SELECT id, schedule_id, prompt_id, run_id, status, trigger_type, metrics, sla_breaches, error, started_at, completed_at, created_at
+             FROM schedule_runs ORDER BY created_at DESC LIMIT ?`,
+          )
+          .all(EXPORT_ROW_LIMIT) as Row[]
+      ).map(({ metrics, sla_breaches, error, ...row }) => {
+        const parsedMetrics = JSON.parse(String(metrics)) as Record<string, number | null>;
+        const breaches = JSON.parse(String(sla_breaches)) as Record<string, boolean>;
+        return {
+          ...row,
+          response_time_ms: parsedMetrics.response_time_1_ms ?? null,
+          sla_breach: Object.values(breaches).some(Boolean),
+          metrics: parsedMetrics,
+          sla_breaches: breaches,
+          error: error === null ? null : JSON.parse(String(error)),
+        };
+      }),
   };
 
   return {

@@ -142,5 +142,22 @@ export function tentackleRoutes(core: Core): Router {
     });
   });
 
+  router.get('/api/v1/webhooks', async (req, res) => {
+    const { data } = await core.invoke('listWebhooks', {}, toCallContext(req, res));
+    res.json({ success: true, webhooks: data });
+  });
+
+  router.post('/api/v1/webhooks', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    // tentackle documents billing events; Parallax has no billing, so they are accepted and reported as ignored.
+    const requested = Array.isArray(body.events) ? (body.events as unknown[]) : body.events;
+    const ignored = Array.isArray(requested) ? requested.filter((e): e is string => typeof e === 'string' && TENTACKLE_ONLY_EVENTS.has(e)) : [];
+    const events = Array.isArray(requested) ? requested.filter((e) => !(typeof e === 'string' && TENTACKLE_ONLY_EVENTS.has(e))) : requested;
+    const webhook = await core.invoke('createWebhook', { ...body, events }, toCallContext(req, res));
+    res.json({ success: true, webhook, ignored_events: ignored });
+  });
+
   return router;
 }
+
+const TENTACKLE_ONLY_EVENTS = new Set(['billing.subscription_updated']);

@@ -101,6 +101,28 @@ describe('MCP over Streamable HTTP', () => {
     await client.close();
   });
 
+  it('lists, reads and runs schedules, and reads their run history', async () => {
+    const prompt = await api.call('POST', '/v1/prompts', { name: 'Probe', prompt: 'Ping', configurations: [{ provider: 'openai', model: 'gpt-4o-mini' }] });
+    const schedule = await api.call('POST', '/v1/schedules', { prompt_id: prompt.body.id, name: 'Hourly probe', schedule_type: 'interval', interval_minutes: 60 });
+    const client = await connect();
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['list_schedules', 'get_schedule', 'run_schedule', 'get_schedule_runs']));
+    const listed = JSON.parse(textOf(await client.callTool({ name: 'list_schedules', arguments: {} })));
+    expect(listed.data.map((s: { name: string }) => s.name)).toContain('Hourly probe');
+    expect(JSON.stringify(listed)).not.toContain(schedule.body.webhook_secret);
+    const got = JSON.parse(textOf(await client.callTool({ name: 'get_schedule', arguments: { id: schedule.body.id } })));
+    expect(got).toMatchObject({ id: schedule.body.id, run_count: 0 });
+    // No provider key is configured for this server: the run happens, and fails with the provider's reason.
+    const ran = JSON.parse(textOf(await client.callTool({ name: 'run_schedule', arguments: { id: schedule.body.id } })));
+    expect(ran).toMatchObject({ schedule_id: schedule.body.id, trigger_type: 'manual', status: 'failed', error: { provider: 'openai' } });
+    const runs = JSON.parse(textOf(await client.callTool({ name: 'get_schedule_runs', arguments: { id: schedule.body.id, status: 'failed' } })));
+    expect(runs.pagination.total).toBe(1);
+    const missing = await client.callTool({ name: 'get_schedule', arguments: { id: 'nope' } });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toMatch(/Schedule not found/);
+    await client.close();
+  });
+
   it('answers tool errors with the REST API message', async () => {
     const client = await connect();
     const result = await client.callTool({ name: 'get_history', arguments: { limit: 500 } });

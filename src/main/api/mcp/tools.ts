@@ -95,6 +95,14 @@ export const MCP_TOOLS: readonly McpTool[] = [
       return { credits: usage.credits, budget: usage.budget, billing_period: usage.billing_period };
     },
   },
+  passThrough('list_schedules', 'listSchedules', 'List all scheduled tests with their next run, last status and SLA thresholds.'),
+  passThrough('get_schedule', 'getSchedule', 'Get one schedule with its run and failure counts.'),
+  passThrough(
+    'run_schedule',
+    'runSchedule',
+    'Manually trigger a scheduled test now; answers when it has finished, with metrics and SLA breaches (1 API call per configuration).',
+  ),
+  passThrough('get_schedule_runs', 'listScheduleRuns', 'View the execution history of a schedule (filter by status and dates).'),
   passThrough('list_prompts', 'listPrompts', 'List saved prompts (search with q, filter by tag).'),
   passThrough('export_data', 'exportData', 'Export saved prompts, runs, schedules and schedule runs (JSON).'),
   passThrough(
