@@ -13,6 +13,7 @@ import { ModelPicker } from './ModelPicker';
 import { PromptEditor } from './PromptEditor';
 import { ResultColumn } from './ResultColumn';
 import { SavePrompt } from './SavePrompt';
+import { ScheduleThis } from './ScheduleThis';
 import { applyRunEvent, useCompare } from './store';
 import { VariablesForm } from './VariablesForm';
 import '../../monaco/setup';
@@ -63,6 +64,7 @@ export function ComparePage(): React.JSX.Element {
     <>
       <PageHeader section="compare">
         <SavePrompt />
+        <ScheduleThis />
         <button
           type="button"
           className="ghost-button inline"

@@ -1,5 +1,5 @@
 import { DiffEditor } from '@monaco-editor/react';
-import { Library, Play, RotateCcw, Search, Trash2 } from 'lucide-react';
+import { CalendarClock, Library, Play, RotateCcw, Search, Trash2 } from 'lucide-react';
 import { useEffect } from 'react';
 import type { SavedPrompt } from '../../../../shared/operations/prompts';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format';
 import { monacoTheme } from '../../monaco/setup';
 import { useNavigation } from '../../stores/navigation';
 import { useCompare } from '../compare/store';
+import { useSchedules } from '../schedules/store';
 import { usePrompts } from './store';
 import { versionText } from './versionText';
 
@@ -107,6 +108,16 @@ export function PromptsPage(): React.JSX.Element {
               <div className="page-actions">
                 <button type="button" className="primary-button" onClick={() => openInCompare(selected, go)}>
                   <Play size={14} aria-hidden="true" /> Open in Compare
+                </button>
+                <button
+                  type="button"
+                  className="ghost-button inline"
+                  onClick={() => {
+                    useSchedules.getState().startNew({ prompt_id: selected.id, name: `${selected.name} check`.slice(0, 100) });
+                    go('schedules');
+                  }}
+                >
+                  <CalendarClock size={14} aria-hidden="true" /> Schedule this
                 </button>
                 <button
                   type="button"
