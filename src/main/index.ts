@@ -2,7 +2,7 @@
  * The Electron entry: boots the core with Electron's implementations of the shell-specific parts,
  * the local API server, and the window. Behaviour lives in the core; this file only wires.
  */
-import { app, dialog, ipcMain, safeStorage } from 'electron';
+import { Notification, app, dialog, ipcMain, powerMonitor, safeStorage, type Tray } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApiServer, type RunningServer } from './api/server';
@@ -15,8 +15,11 @@ import { registerIpcRouter } from './electron/ipcRouter';
 import { openElectronSettings } from './electron/settingsStore';
 import { createAppWindow } from './electron/window';
 import { createSafeStorageCipher } from './electron/safeStorageCipher';
+import { createTray } from './electron/tray';
+import type { ScheduleNotification } from './core/scheduler/service';
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(outDir, '..', 'resources');
 
 async function boot(): Promise<void> {
   const logger = createConsoleLogger();
@@ -25,7 +28,11 @@ async function boot(): Promise<void> {
   try {
     const settings = openElectronSettings(dataDir);
     const cipher = createSafeStorageCipher(safeStorage, process.platform, settings.get().vault.allow_plain_text_keyring);
-    core = createCore({ dataDir, logger, settings, cipher });
+    const notify = (n: ScheduleNotification) => {
+      logger[n.kind === 'success' ? 'info' : 'warn'](`${n.title}: ${n.body}`);
+      if (Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show();
+    };
+    core = createCore({ dataDir, logger, settings, cipher, notify });
   } catch (error) {
     dialog.showErrorBox('Parallax cannot start', error instanceof Error ? error.message : String(error));
     app.exit(2);
@@ -40,16 +47,36 @@ async function boot(): Promise<void> {
     logger.warn(`local API not started: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  core.startBackground();
+  // After sleep, missed slots run (per their catch-up policy) now rather than at the next timer tick.
+  powerMonitor.on('resume', () => core.scheduler.wake());
+  const applyLoginItem = () => app.setLoginItemSettings({ openAtLogin: core.settings.get().desktop.launch_at_login });
+  applyLoginItem();
+  core.events.subscribe('settings.changed', applyLoginItem);
+
   const main = createAppWindow(outDir, process.env.ELECTRON_RENDERER_URL);
+  let tray: Tray | null = null;
+  let quitting = false;
+  // Closing the window hides it while schedules are enabled, so they keep running from the tray.
+  main.window.on('close', (event) => {
+    if (quitting || !core.settings.get().desktop.keep_running_in_tray || core.scheduler.store.enabledCount() === 0) return;
+    event.preventDefault();
+    main.window.hide();
+    tray ??= createTray(
+      resourcesDir,
+      () => main.window.show(),
+      () => app.quit(),
+    );
+  });
   const unregister = registerIpcRouter(ipcMain, core, main.isTrustedSender);
   const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
 
   app.on('second-instance', () => {
     if (main.window.isMinimized()) main.window.restore();
+    main.window.show();
     main.window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
     // Runs in flight are cancelled and written (with their partial text) before the store closes.
@@ -57,7 +84,8 @@ async function boot(): Promise<void> {
     quitting = true;
     unregister();
     stopMaintenance();
-    void Promise.all([server?.close(), core.engine?.shutdown()]).finally(() => {
+    tray?.destroy();
+    void Promise.all([server?.close(), core.scheduler.stop(), core.webhooks.stop(), core.engine.shutdown()]).finally(() => {
       core.close();
       app.exit(0);
     });

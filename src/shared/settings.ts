@@ -96,6 +96,15 @@ const vaultSettingsSchema = z
   })
   .strict();
 
+const desktopSettingsSchema = z
+  .object({
+    /** Start Parallax when the user logs in (the desktop app only). */
+    launch_at_login: z.boolean().default(false),
+    /** Closing the window keeps Parallax in the tray while any schedule is enabled. */
+    keep_running_in_tray: z.boolean().default(true),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
@@ -104,6 +113,7 @@ export const settingsSchema = z
     providers: providerSettingsSchema.prefault({}),
     vault: vaultSettingsSchema.prefault({}),
     budget: budgetSettingsSchema.prefault({}),
+    desktop: desktopSettingsSchema.prefault({}),
   })
   .strict();
 
@@ -129,6 +139,7 @@ export const settingsPatchSchema = z
     providers: patchSection(providerSettingsSchema),
     vault: patchSection(vaultSettingsSchema),
     budget: patchSection(budgetSettingsSchema),
+    desktop: patchSection(desktopSettingsSchema),
   })
   .strict();
 
@@ -145,5 +156,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     providers: { ...current.providers, ...patch.providers },
     vault: { ...current.vault, ...patch.vault },
     budget: { ...current.budget, ...patch.budget },
+    desktop: { ...current.desktop, ...patch.desktop },
   });
 }

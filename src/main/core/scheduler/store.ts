@@ -196,6 +196,9 @@ export function createScheduleStore(db: Database.Database) {
       const rows = db.prepare<[number, number], ScheduleRow>(`${SELECT_SCHEDULE} ORDER BY s.created_at DESC, s.rowid DESC LIMIT ? OFFSET ?`).all(limit, offset);
       return { rows: rows.map(toSchedule), total: this.count() };
     },
+    enabledCount(): number {
+      return (db.prepare('SELECT COUNT(*) AS n FROM schedules WHERE is_enabled = 1').get() as { n: number }).n;
+    },
     count(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM schedules').get() as { n: number }).n;
     },

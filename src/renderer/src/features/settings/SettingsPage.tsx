@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/PageHeader';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { AppearancePanel } from './AppearancePanel';
+import { DesktopPanel } from './DesktopPanel';
 import { LocalApiPanel } from './LocalApiPanel';
 import { EndpointsPanel } from './EndpointsPanel';
 import { McpPanel } from './McpPanel';
@@ -15,6 +16,7 @@ export function SettingsPage(): React.JSX.Element {
         <LocalApiPanel />
         <ApiKeysPanel />
         <AppearancePanel />
+        <DesktopPanel />
         <McpPanel />
         <EndpointsPanel />
       </div>
