@@ -85,7 +85,7 @@ async function boot(): Promise<void> {
     unregister();
     stopMaintenance();
     tray?.destroy();
-    void Promise.all([server?.close(), core.scheduler.stop(), core.webhooks.stop(), core.engine.shutdown()]).finally(() => {
+    void Promise.all([server?.close(), core.scheduler.stop(), core.jobs.stop(), core.webhooks.stop(), core.engine.shutdown()]).finally(() => {
       core.close();
       app.exit(0);
     });

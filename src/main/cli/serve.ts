@@ -58,7 +58,7 @@ export async function serve(args: string[]): Promise<void> {
     }, STOP_DEADLINE_MS).unref();
     // Runs in flight are cancelled and written (with their partial text) before the store closes.
     stopMaintenance();
-    await Promise.all([server.close(), core.scheduler.stop(), core.webhooks.stop(), core.engine.shutdown()]);
+    await Promise.all([server.close(), core.scheduler.stop(), core.jobs.stop(), core.webhooks.stop(), core.engine.shutdown()]);
     core.close();
     process.exit(0);
   };

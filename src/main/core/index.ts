@@ -31,6 +31,7 @@ import { silentLogger, type Logger } from './logger';
 import { openConfSettings } from './settings/confStore';
 import { Scheduler, type ScheduleNotification } from './scheduler/service';
 import { WebhookDispatcher } from './webhooks/dispatcher';
+import { JobQueue } from './jobs/queue';
 import { forwardProductEvents } from './webhooks/productEvents';
 import type { SettingsStore } from './settings/store';
 
@@ -80,6 +81,8 @@ export interface Core {
   readonly rateLimiter: RateLimiter;
   readonly scheduler: Scheduler;
   readonly webhooks: WebhookDispatcher;
+  /** Background prompt jobs (tentackle's `POST /api/prompt/create`). */
+  readonly jobs: JobQueue;
   readonly logger: Logger;
   /** Set by the shell once the local API listens. */
   readonly runtime: RuntimeInfo;
@@ -149,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const scheduler = new Scheduler({ db, prompts, engine, clock, logger, events, dispatcher: webhooks, notify: options.notify, ...options.scheduler });
   forwardProductEvents(events, webhooks);
+  const jobs = new JobQueue({ db, engine, clock, logger, dispatcher: webhooks });
   const handlers: Handlers = createHandlers({
     runtime,
     settings,
@@ -195,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
     rateLimiter,
     scheduler,
     webhooks,
+    jobs,
     logger,
     runtime,
     firstStart,
@@ -215,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     startBackground() {
       scheduler.start();
       webhooks.start();
+      jobs.start();
     },
     close() {
       if (closed) return;
@@ -222,8 +228,9 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
     async shutdown() {
-      await scheduler.stop().catch(() => undefined);
-      await engine?.shutdown();
+      const stopping = Promise.all([scheduler.stop(), jobs.stop()]);
+      await engine.shutdown();
+      await stopping;
       await webhooks.stop();
       this.close();
     },

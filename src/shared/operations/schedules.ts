@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cronProblem, isTimeZone } from '../cron';
 import { idParam, intParam, paginationSchema } from './common';
 import { defineOperation } from './define';
+import { httpUrl } from './webhooks';
 
 export const SCHEDULE_TYPES = ['interval', 'cron', 'webhook'] as const;
 export const SCHEDULE_RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'partial'] as const;
@@ -146,10 +147,7 @@ const mustMatch = z
       return false;
     }
   }, 'must_match must be a valid regular expression');
-const callbackUrl = z
-  .string()
-  .max(2_000, 'webhook_callback_url must be at most 2000 characters')
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'webhook_callback_url must be an http(s) URL');
+const callbackUrl = httpUrl('webhook_callback_url');
 const bool = (field: string) => z.boolean({ error: `${field} must be true or false` });
 
 /** Fields a create or update may carry; every one optional here (create adds its own requirements). */

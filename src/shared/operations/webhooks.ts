@@ -43,10 +43,14 @@ export const deliverySchema = z.object({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
-export const webhookUrl = z
-  .string({ error: 'url is required' })
-  .max(2_000, 'url must be at most 2000 characters')
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'url must be an http(s) URL');
+/** An http(s) URL a webhook is posted to (where it may point is checked at delivery time). */
+export const httpUrl = (field: string) =>
+  z
+    .string({ error: `${field} is required` })
+    .max(2_000, `${field} must be at most 2000 characters`)
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), `${field} must be an http(s) URL`);
+
+const webhookUrl = httpUrl('url');
 
 export const createWebhookInput = z
   .object({

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, fromZodError } from '../../../shared/errors';
 import { intParam } from '../../../shared/operations/common';
+import { httpUrl } from '../../../shared/operations/webhooks';
 import type { Core } from '../../core';
 import { inferProvider } from '../../core/models/inferProvider';
 import { toCallContext } from '../context';
@@ -65,6 +66,21 @@ const resultOf = (r: ResultFacts, response: string) => ({
   ...(r.status === 'completed' ? {} : { error: r.error?.message ?? `Result ${r.status}` }),
 });
 
+const createJobSchema = executeSchema
+  .extend({
+    priority: z.enum(['low', 'normal', 'high'], { error: 'priority must be "low", "normal" or "high"' }).default('normal'),
+    callback_url: httpUrl('callback_url').optional(),
+  })
+  .strict();
+
+/** Model names as tentackle takes them, with the provider inferred from the catalog or the name. */
+const configurationsOf = (core: Core, input: z.infer<typeof executeSchema>) =>
+  input.models.map((name) => ({
+    ...inferProvider(name, (model) => core.catalog?.providerOf(model)),
+    ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
+    ...(input.max_tokens === undefined ? {} : { max_tokens: input.max_tokens }),
+  }));
+
 /** tentackle.io's multi-model routes, on the same run engine and history as everything else. */
 export function tentackleRoutes(core: Core): Router {
   const router = Router();
@@ -74,11 +90,7 @@ export function tentackleRoutes(core: Core): Router {
     if (!parsed.success) throw fromZodError(parsed.error);
     const input = parsed.data;
     if (!core.engine) throw new AppError('unavailable', 'Runs are not available: no provider layer is configured');
-    const configurations = input.models.map((name) => ({
-      ...inferProvider(name, (model) => core.catalog?.providerOf(model)),
-      ...(input.temperature === undefined ? {} : { temperature: input.temperature }),
-      ...(input.max_tokens === undefined ? {} : { max_tokens: input.max_tokens }),
-    }));
+    const configurations = configurationsOf(core, input);
     const ctx = toCallContext(req, res);
     const started = Date.now();
     const run = await core.engine.start({
@@ -98,6 +110,22 @@ export function tentackleRoutes(core: Core): Router {
       total_tokens: results.reduce((sum, r) => sum + r.tokens_used, 0),
       execution_time: seconds(Date.now() - started),
     });
+  });
+
+  router.post('/api/prompt/create', (req, res) => {
+    const parsed = createJobSchema.safeParse(req.body);
+    if (!parsed.success) throw fromZodError(parsed.error);
+    const { priority, callback_url, ...input } = parsed.data;
+    const ctx = toCallContext(req, res);
+    const job = core.jobs.enqueue(
+      { prompt: input.prompt, system: input.system ?? null, configurations: configurationsOf(core, input) },
+      { priority, callbackUrl: callback_url ?? null, apiKeyPrefix: ctx.apiKey?.prefix ?? null },
+    );
+    res.status(202).json({ success: true, job_id: job.id, ...job });
+  });
+
+  router.get('/api/prompt/jobs/:id', (req, res) => {
+    res.json({ success: true, job: core.jobs.get(String(req.params.id)) });
   });
 
   router.get('/api/usage-stats', (_req, res) => {

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * Scheduled checks and outgoing webhooks. Schedule timing state (`next_run_at`, `last_run_at`) lives
+ * Scheduled checks, outgoing webhooks and background jobs. Schedule timing state (`next_run_at`, `last_run_at`) lives
  * here so a restart or a sleep never forgets a slot; deliveries are rows so a restart loses none.
  */
 export const m007Scheduler: Migration = {
@@ -90,5 +90,23 @@ export const m007Scheduler: Migration = {
       duration_ms  INTEGER NOT NULL,
       PRIMARY KEY (delivery_id, attempt)
     ) STRICT;
+
+    -- Background prompt jobs (tentackle's POST /api/prompt/create): a queue that survives restarts.
+    CREATE TABLE jobs (
+      id              TEXT PRIMARY KEY,
+      status          TEXT NOT NULL DEFAULT 'queued',
+      priority        INTEGER NOT NULL,
+      request         TEXT NOT NULL,
+      callback_url    TEXT,
+      callback_secret TEXT,
+      api_key_prefix  TEXT,
+      run_id          TEXT,
+      error           TEXT,
+      attempts        INTEGER NOT NULL DEFAULT 0,
+      created_at      TEXT NOT NULL,
+      started_at      TEXT,
+      completed_at    TEXT
+    ) STRICT;
+    CREATE INDEX jobs_queue ON jobs (priority DESC, created_at) WHERE status = 'queued';
   `,
 };
