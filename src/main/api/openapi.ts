@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorBodySchema } from '../../shared/errors';
 import { operationNames, operations } from '../../shared/operations';
 import { VERSION } from '../../shared/version';
+import { compatPaths } from './compatOpenApi';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
@@ -50,6 +51,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     };
   }
+  for (const [path, methods] of Object.entries(compatPaths())) paths[path] = { ...paths[path], ...methods };
   return {
     openapi: '3.1.0',
     info: { title: 'Parallax local API', version: VERSION, description: 'Promptster-compatible local API of Parallax.' },

@@ -147,6 +147,12 @@ describe('local API server', () => {
     const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((m) => m.operationId));
     expect(ids).toEqual(expect.arrayContaining(['health', 'getSettings', 'updateSettings', 'listApiKeys', 'createApiKey', 'revokeApiKey']));
     expect(doc.paths['/v1/api-keys/{id}']?.delete).toBeDefined();
+    // Routes outside the operations table are described too, from the schemas that validate them.
+    for (const path of ['/api/prompt/execute', '/api/prompt/create', '/api/v1/webhooks', '/api/traces', '/scheduler/webhook/{id}', '/mcp', '/v1/schedules/{id}/run']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const create = doc.paths['/api/prompt/create']!.post as unknown as { requestBody: { content: { 'application/json': { schema: { properties: object } } } } };
+    expect(Object.keys(create.requestBody.content['application/json'].schema.properties)).toEqual(expect.arrayContaining(['prompt', 'models', 'priority', 'callback_url']));
   });
 
   it('streams live events over SSE', async () => {

@@ -15,7 +15,7 @@ export const tentackleErrors: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const executeSchema = z
+export const executeSchema = z
   .object({
     prompt: z.string({ error: 'prompt is required' }).min(1, 'prompt is required').max(100_000, 'prompt must be at most 100000 characters'),
     models: z
@@ -37,7 +37,7 @@ const executeSchema = z
   })
   .strict();
 
-const historySchema = z
+export const historySchema = z
   .object({
     limit: intParam(1, 100, 'limit must be between 1 and 100').optional().default(50),
     offset: intParam(0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
@@ -66,7 +66,7 @@ const resultOf = (r: ResultFacts, response: string) => ({
   ...(r.status === 'completed' ? {} : { error: r.error?.message ?? `Result ${r.status}` }),
 });
 
-const createJobSchema = executeSchema
+export const createJobSchema = executeSchema
   .extend({
     priority: z.enum(['low', 'normal', 'high'], { error: 'priority must be "low", "normal" or "high"' }).default('normal'),
     callback_url: httpUrl('callback_url').optional(),
