@@ -58,7 +58,13 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   if (rendererDir) app.use(rendererRoutes(rendererDir, sessions));
 
   app.use(TENTACKLE_PATHS, tentackleErrors);
-  app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions), metering(core.rateLimiter, core.requestLog));
+  app.use(
+    ['/v1', '/api', '/mcp'],
+    authenticate(core.apiKeys, sessions),
+    metering(core.rateLimiter, core.requestLog, (error) =>
+      core.logger.error(`request log row not written: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
   app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
   app.post('/v1/prompts/test', promptsterStream(core, 'test'));
