@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { notFound } from '../../shared/errors';
 import type { Core } from '../core';
 import { authenticate } from './auth';
-import { errorHandler } from './errors';
+import { errorHandler, strictUtf8 } from './errors';
 import { metering } from './metering';
 import { EVENTS_PATH, eventStream } from './events';
 import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards';
@@ -51,7 +51,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   );
   app.use(hostAndOriginGuard(allowedHostnames(extraHosts)));
   app.use(requireJsonBody);
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: strictUtf8 }));
 
   app.use(operationRoutes(core, { authenticated: false }));
   app.use(authRoutes(core.apiKeys, sessions));
