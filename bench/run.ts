@@ -37,6 +37,7 @@ const scripts = Object.keys(
   .filter((name) => name.startsWith('bench:'))
   .filter((name) => !values.only || values.only.split(',').includes(name.slice('bench:'.length)));
 
+const loadBefore = os.loadavg()[0]!;
 const outcomes: Outcome[] = [];
 for (const script of scripts) {
   const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-')), 'figures.jsonl');
@@ -65,7 +66,7 @@ const lines = [
   '',
   `Written by \`npm run bench${values.only ? ` -- --only ${values.only}` : ''}\` on ${new Date().toISOString()}.`,
   '',
-  `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}.`,
+  `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}; 1-minute load average ${fmt(loadBefore, 1)} before the run, ${fmt(os.loadavg()[0]!, 1)} after (other work on the machine skews every figure).`,
   '',
   'Every figure is set beside a baseline measured in the same run on the same machine (ratio = figure / baseline;',
   'for req/s higher is better, for ms lower). Figures from a shared 2-core machine swing between runs: compare',
