@@ -13,7 +13,7 @@ import { startApiServer } from '../src/main/api/server';
 import { createCore } from '../src/main/core';
 import { emulatorEnv } from '../test/support/providerEmulator/env';
 import { startProviderEmulator } from '../test/support/providerEmulator/server';
-import { fmt, machine, percentile, printTable } from './stats';
+import { emitFigures, fmt, machine, percentile, printTable } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const emulator = await startProviderEmulator();
@@ -113,3 +113,21 @@ printTable('GET /health, 32 keep-alive clients, 4 s each', [
   { server: 'Parallax (Express, guards, helmet)', 'req/s': fmt(healthRps, 0) },
 ]);
 process.stdout.write(`ratio ${fmt(healthRps / bareRps)} (goal ≥ 0.5)\n`);
+emitFigures('api', [
+  ...[50, 99].map((p) => ({
+    name: `POST /v1/prompts/test p${p}`,
+    unit: 'ms',
+    value: percentile(apiTimes, p),
+    baseline: { name: 'the same streamed call through the SDK', value: percentile(directTimes, p) },
+    better: 'lower' as const,
+    goal: p === 50 ? 'added ≤ 1 ms' : 'added ≤ 5 ms',
+  })),
+  {
+    name: 'GET /health throughput',
+    unit: 'req/s',
+    value: healthRps,
+    baseline: { name: 'bare node:http', value: bareRps },
+    better: 'higher',
+    goal: '≥ 0.5×',
+  },
+]);

@@ -11,7 +11,7 @@ import OpenAI from 'openai';
 import { createCore } from '../src/main/core';
 import { emulatorEnv } from '../test/support/providerEmulator/env';
 import { startProviderEmulator } from '../test/support/providerEmulator/server';
-import { fmt, machine, printTable } from './stats';
+import { emitFigures, fmt, machine, printTable } from './stats';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 2000);
 const MODEL = `gpt-4o-mini~ttft=50~tps=2000~len=${TOKENS}`;
@@ -21,7 +21,12 @@ const sdk = new OpenAI({ apiKey: 'bench', baseURL: emulator.baseUrls.openai, max
 
 async function directStream(): Promise<number> {
   const started = performance.now();
-  const stream = await sdk.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'bench' }], stream: true, stream_options: { include_usage: true } });
+  const stream = await sdk.chat.completions.create({
+    model: MODEL,
+    messages: [{ role: 'user', content: 'bench' }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   for await (const chunk of stream) void chunk;
   return performance.now() - started;
 }
@@ -54,4 +59,22 @@ printTable(`10 × ${TOKENS} tokens at 2,000 tokens/s — ${machine()}`, [
   { measure: 'event-loop lag p99 (goal ≤ 20 ms)', value: `${fmt(lag.percentile(99) / 1e6, 1)} ms` },
   { measure: 'event-loop lag max', value: `${fmt(lag.max / 1e6, 1)} ms` },
   { measure: 'every token persisted', value: `${allPersisted} (${tokensPersisted.join(', ')})` },
+]);
+emitFigures('compare', [
+  {
+    name: `10 × ${TOKENS} tokens through the engine, wall time${allPersisted ? '' : ' (TOKENS LOST)'}`,
+    unit: 'ms',
+    value: wall,
+    baseline: { name: 'slowest of 10 direct SDK streams', value: slowestDirect },
+    better: 'lower',
+    goal: '≤ 1.05×',
+  },
+  {
+    name: 'event-loop lag p99 during the run',
+    unit: 'ms',
+    value: lag.percentile(99) / 1e6,
+    baseline: null,
+    better: 'lower',
+    goal: '≤ 20 ms',
+  },
 ]);

@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { emulatorEnv } from '../test/support/providerEmulator/env';
 import { startProviderEmulator } from '../test/support/providerEmulator/server';
 import { startServe } from '../test/support/serve';
-import { fmt, machine, percentile, printTable } from './stats';
+import { emitFigures, fmt, machine, percentile, printTable } from './stats';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 2000);
 const emulator = await startProviderEmulator();
@@ -22,15 +22,28 @@ const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await page.addInitScript('window.__name = (fn) => fn;');
 // The setup the screen restores (its "last setup is kept"): a prompt and ten columns.
 await page.addInitScript((tokens: number) => {
-  const columns = Array.from({ length: 10 }, (_, i) => ({ key: `c${i}`, provider: i % 2 ? 'openai' : 'groq', model: `bench-${i}~ttft=50~tps=2000~len=${tokens}` }));
-  localStorage.setItem('parallax.compare.setup', JSON.stringify({ state: { promptRef: null, prompt: 'Stream a long answer', system: '', showSystem: false, variables: {}, columns }, version: 0 }));
+  const columns = Array.from({ length: 10 }, (_, i) => ({
+    key: `c${i}`,
+    provider: i % 2 ? 'openai' : 'groq',
+    model: `bench-${i}~ttft=50~tps=2000~len=${tokens}`,
+  }));
+  localStorage.setItem(
+    'parallax.compare.setup',
+    JSON.stringify({
+      state: { promptRef: null, prompt: 'Stream a long answer', system: '', showSystem: false, variables: {}, columns },
+      version: 0,
+    }),
+  );
 }, TOKENS);
 await page.goto(serve.loginLink);
 await page.getByTestId('result-column').first().waitFor();
 
 const result = await page.evaluate(async (expected: number) => {
   const longTasks: number[] = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: false });
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration))).observe({
+    type: 'longtask',
+    buffered: false,
+  });
   // When each delta reached the page (its own EventSource on the same stream), and when the DOM grew.
   const arrivals: { at: number; column: number; total: number }[] = [];
   const shown = new Map<number, { at: number; length: number }[]>();
@@ -49,7 +62,11 @@ const result = await page.evaluate(async (expected: number) => {
   const totals = new Map<string, number>();
   const ids: string[] = [];
   source.addEventListener('run', (message) => {
-    const event = JSON.parse((message as MessageEvent<string>).data) as { type: string; run?: { results: { id: string }[] }; deltas?: { result_id: string; text: string }[] };
+    const event = JSON.parse((message as MessageEvent<string>).data) as {
+      type: string;
+      run?: { results: { id: string }[] };
+      deltas?: { result_id: string; text: string }[];
+    };
     if (event.type === 'run.started' && event.run) ids.push(...event.run.results.map((r) => r.id));
     for (const delta of event.deltas ?? []) {
       const total = (totals.get(delta.result_id) ?? 0) + delta.text.length;
@@ -90,4 +107,22 @@ printTable(`Compare screen, 10 columns × ${TOKENS} tokens at 2,000 tokens/s, he
   { measure: 'display lag p50', value: `${fmt(percentile(result.lags, 50), 1)} ms` },
   { measure: 'display lag p95 (goal ≤ 100 ms)', value: `${fmt(percentile(result.lags, 95), 1)} ms` },
   { measure: 'delta batches observed', value: String(result.arrivals) },
+]);
+emitFigures('compare-ui', [
+  {
+    name: 'Compare screen: longest task',
+    unit: 'ms',
+    value: Math.max(0, ...result.longTasks),
+    baseline: null,
+    better: 'lower',
+    goal: 'none over 50 ms',
+  },
+  {
+    name: 'Compare screen: display lag p95',
+    unit: 'ms',
+    value: percentile(result.lags, 95),
+    baseline: null,
+    better: 'lower',
+    goal: '≤ 100 ms',
+  },
 ]);

@@ -15,6 +15,7 @@ export const ERROR_TYPES = {
   unsupported_media_type: 415,
   rate_limit_exceeded: 429,
   internal_error: 500,
+  storage_full: 507,
   provider_error: 503,
   unavailable: 503,
 } as const;
@@ -85,6 +86,15 @@ export function fromZodError(error: z.ZodError, fieldPrefix = ''): AppError {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
+  // SQLite's "database or disk is full": the transaction was rolled back whole.
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_FULL')
+    return new AppError(
+      'storage_full',
+      'The disk that holds the Parallax data is full: nothing was saved. Free some space and try again.',
+      {
+        cause: error,
+      },
+    );
   return new AppError('internal_error', 'An unexpected error occurred. Please try again.', { cause: error });
 }
 

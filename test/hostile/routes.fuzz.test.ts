@@ -75,6 +75,41 @@ describe('hostile input to every route', () => {
     );
   });
 
+  const raw = (method: string, url: string, body: Buffer | string | undefined) =>
+    fetch(`${api.server.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body,
+    }).then(async (response) => ({ status: response.status, body: (await response.json().catch(() => null)) as any }));
+
+  it.each(routes)('$method $path: a 10 MB string, a non-UTF-8 body, nested __proto__ keys and a bad query', async (route) => {
+    const url = fill(route.path, 'x');
+    const before = rowCounts();
+    if (route.method !== 'GET' && route.method !== 'DELETE') {
+      const big = await raw(route.method, url, JSON.stringify({ prompt: 'y'.repeat(10 * 1024 * 1024), name: 'x' }));
+      expect(big.status).toBe(413);
+      expect(big.body.error.type).toEqual(expect.any(String));
+      const latin1 = await raw(
+        route.method,
+        url,
+        Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xe9, 0xff, 0x22, 0x7d]),
+      );
+      expect(latin1.status, JSON.stringify(latin1.body)).toBe(400);
+      expect(latin1.body.error).toMatchObject({ field: 'body', message: 'Request body is not valid UTF-8' });
+      const proto = await raw(
+        route.method,
+        url,
+        '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"configurations":[{"__proto__":{"polluted":1},"provider":"openai","model":"m"}]}',
+      );
+      expect(proto.status, JSON.stringify(proto.body)).toBeLessThan(500);
+    }
+    const query = await raw('GET' === route.method ? 'GET' : route.method, `${url}?q=%FF%FE&limit=%E0%80&__proto__[x]=1`, undefined);
+    expect(query.status, JSON.stringify(query.body)).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('x');
+    expect(rowCounts()).toEqual(before);
+  });
+
   it('answers non-UTF-8 and truncated bodies with 400, never 500', async () => {
     for (const raw of [Buffer.from([0xff, 0xfe, 0x7b, 0x22]), Buffer.from('{"name": "x'), Buffer.from('[1,2')]) {
       const response = await fetch(`${api.server.url}/v1/api-keys`, {

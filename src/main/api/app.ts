@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { notFound } from '../../shared/errors';
 import type { Core } from '../core';
 import { authenticate } from './auth';
-import { errorHandler } from './errors';
+import { errorHandler, strictUtf8 } from './errors';
 import { metering } from './metering';
 import { EVENTS_PATH, eventStream } from './events';
 import { allowedHostnames, hostAndOriginGuard, requireJsonBody } from './guards';
@@ -53,14 +53,20 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.use(hostAndOriginGuard(allowedHostnames(extraHosts)));
   app.use(requireJsonBody);
   app.use(schedulerWebhookRoute(core));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, verify: strictUtf8 }));
 
   app.use(operationRoutes(core, { authenticated: false }));
   app.use(authRoutes(core.apiKeys, sessions));
   if (rendererDir) app.use(rendererRoutes(rendererDir, sessions));
 
   app.use(TENTACKLE_PATHS, tentackleErrors);
-  app.use(['/v1', '/api', '/mcp'], authenticate(core.apiKeys, sessions), metering(core.rateLimiter, core.requestLog));
+  app.use(
+    ['/v1', '/api', '/mcp'],
+    authenticate(core.apiKeys, sessions),
+    metering(core.rateLimiter, core.requestLog, (error) =>
+      core.logger.error(`request log row not written: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
   app.get('/v1/openapi.json', (_req, res) => res.json(openApi));
   app.get(EVENTS_PATH, eventStream(core.events, openStreams));
   app.post('/v1/prompts/test', promptsterStream(core, 'test'));

@@ -25,8 +25,23 @@ export function sendError(res: Response, error: AppError): void {
 }
 
 /** Errors raised by Express's own body parsing, mapped to the Promptster error format. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `express.json`'s `verify`: a body that is not valid UTF-8 is refused rather than decoded with
+ * replacement characters and stored as mojibake.
+ */
+export function strictUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    utf8.decode(body);
+  } catch {
+    throw Object.assign(new Error('Request body is not valid UTF-8'), { type: 'encoding.invalid' });
+  }
+}
+
 function fromExpressError(error: unknown): AppError | null {
   const type = (error as { type?: unknown }).type;
+  if (type === 'encoding.invalid') return new AppError('validation_error', 'Request body is not valid UTF-8', { field: 'body' });
   if (type === 'entity.too.large') return new AppError('payload_too_large', 'Request body is too large (limit 6 MB)', { field: 'body' });
   if (type === 'entity.parse.failed') return new AppError('validation_error', 'Request body is not valid JSON', { field: 'body' });
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')

@@ -24,7 +24,11 @@ function setRateHeaders(res: Response, decision: RateDecision, tier: string): vo
  * After authentication: applies the key's per-minute limit, sets the rate-limit headers on every
  * answer, and writes one request-log row when the answer is finished.
  */
-export function metering(rateLimiter: RateLimiter, requestLog: RequestLogService): RequestHandler {
+export function metering(
+  rateLimiter: RateLimiter,
+  requestLog: RequestLogService,
+  onLogError: (error: unknown) => void = () => {},
+): RequestHandler {
   return (req, res, next) => {
     const key = res.locals.apiKey;
     // The window's own calls (the headless UI's session) are not script traffic: not rate limited, not logged.
@@ -33,15 +37,20 @@ export function metering(rateLimiter: RateLimiter, requestLog: RequestLogService
     const decision = rateLimiter.take(key);
     const endpoint = req.originalUrl.split('?')[0] ?? req.path;
     res.on('finish', () => {
-      requestLog.record({
-        apiKeyId: key.id,
-        endpoint,
-        method: req.method,
-        statusCode: res.statusCode,
-        responseTimeMs: performance.now() - started,
-        rateLimited: !decision.allowed,
-        errorMessage: res.statusCode >= 400 ? errorMessageOf(res) : null,
-      });
+      // The answer is already sent: a log row that cannot be written (a full disk) must not take the server down.
+      try {
+        requestLog.record({
+          apiKeyId: key.id,
+          endpoint,
+          method: req.method,
+          statusCode: res.statusCode,
+          responseTimeMs: performance.now() - started,
+          rateLimited: !decision.allowed,
+          errorMessage: res.statusCode >= 400 ? errorMessageOf(res) : null,
+        });
+      } catch (error) {
+        onLogError(error);
+      }
     });
     setRateHeaders(res, decision, key.type);
     if (!decision.allowed) {

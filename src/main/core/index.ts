@@ -102,7 +102,8 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   // Settings first: a bad settings file should stop us before the database is touched.
   const settings = options.settings ?? openConfSettings(options.dataDir);
-  const { db, file: dbFile, migrated } = openDatabase(options.dataDir, migrations);
+  const { db, file: dbFile, migrated, warnings } = openDatabase(options.dataDir, migrations);
+  warnings.forEach((warning) => logger.warn(warning));
   if (migrated.from !== migrated.to) logger.info(`database schema migrated from ${migrated.from} to ${migrated.to}`);
 
   const events = new EventBus();

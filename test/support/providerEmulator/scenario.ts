@@ -7,6 +7,9 @@
  * retry_after=s with error=429               fail_times=n  fail with `error` n times, then answer normally
  * cut=k         destroy the socket after k chunks        stream_error=k  an SSE error event after k chunks
  * malformed=k   send a malformed chunk at k  hang=1      accept and never answer
+ * reset=1       read the request, then reset the connection before any header
+ * stall=k       send the headers and k chunks, then nothing more (the connection stays open)
+ * cut_mid=k     after k chunks send half of the next event, then drop the connection
  */
 export interface Scenario {
   ttftMs: number;
@@ -19,6 +22,9 @@ export interface Scenario {
   streamErrorAfter?: number;
   malformedAt?: number;
   hang: boolean;
+  reset: boolean;
+  stallAfter?: number;
+  cutMidAfter?: number;
   /** The model name without the steering suffix. */
   model: string;
 }
@@ -47,6 +53,9 @@ export function parseScenario(model: string, headers: Record<string, string | st
     streamErrorAfter: num('stream_error'),
     malformedAt: num('malformed'),
     hang: options.get('hang') === '1',
+    reset: options.get('reset') === '1',
+    stallAfter: num('stall'),
+    cutMidAfter: num('cut_mid'),
   };
 }
 

@@ -133,6 +133,10 @@ async function answer(
   failures: Map<string, number>,
 ): Promise<void> {
   if (scenario.hang) return; // never answers; the client's deadline must fire
+  if (scenario.reset) {
+    res.socket?.resetAndDestroy(); // a TCP RST before any byte of the answer
+    return;
+  }
   await sleep(scenario.ttftMs);
   if (scenario.error !== undefined) {
     const failed = failures.get(modelName) ?? 0;
@@ -140,7 +144,7 @@ async function answer(
       failures.set(modelName, failed + 1);
       const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': `req_emu${Date.now()}` };
       if (scenario.retryAfter !== undefined) headers['retry-after'] = scenario.retryAfter;
-      res.writeHead(scenario.error, headers).end(JSON.stringify(errorBody(protocol, scenario.error, scenario.model)));
+      res.writeHead(scenario.error, headers).end(JSON.stringify(errorBody(protocol, scenario.error, scenario.model, scenario.retryAfter)));
       return;
     }
   }
@@ -152,6 +156,7 @@ async function answer(
 
   const shape = streamShape(protocol, scenario.model);
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.flushHeaders();
   for (const event of shape.start()) res.write(event);
   const gapMs = 1000 / scenario.tokensPerSecond;
   const begun = Date.now();
@@ -167,7 +172,15 @@ async function answer(
       res.end(shape.midStreamError());
       return;
     }
-    res.write(scenario.malformedAt === i ? 'data: {"choices": [ {"delta": \n\n' : shape.token(tokens[i]!));
+    if (scenario.stallAfter !== undefined && i === scenario.stallAfter) return; // open, silent, until the client gives up
+    if (scenario.cutMidAfter !== undefined && i === scenario.cutMidAfter) {
+      const event = shape.token(tokens[i]!);
+      res.write(event.slice(0, Math.floor(event.length / 2)));
+      await sleep(30);
+      res.socket?.destroy();
+      return;
+    }
+    res.write(scenario.malformedAt === i ? shape.malformed() : shape.token(tokens[i]!));
     // Pace by the clock, not by sleeping per token, so high rates stay accurate.
     const due = begun + (i + 1) * gapMs - Date.now();
     if (due >= 1) await sleep(due);

@@ -39,7 +39,29 @@ const GOOGLE_ERRORS: Record<number, { status: string; message: string }> = {
   503: { status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' },
 };
 
-export function errorBody(protocol: Protocol, status: number, model: string): unknown {
+/**
+ * Gemini does not rely on `Retry-After`: a 429 says how long to wait in its body, as a
+ * `google.rpc.RetryInfo` detail whose `retryDelay` is a protobuf Duration ("37s", "0.100s").
+ * A date cannot be a Duration, so a date stays in the header only; anything else is passed through.
+ */
+function geminiRetryDetails(retryAfter: string | undefined): unknown[] {
+  const quota = {
+    '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+    violations: [
+      {
+        quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+        quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+      },
+    ],
+  };
+  if (retryAfter === undefined) return [quota];
+  const seconds = Number(retryAfter);
+  if (!Number.isFinite(seconds) && !Number.isNaN(Date.parse(retryAfter))) return [quota];
+  const retryDelay = Number.isFinite(seconds) && retryAfter.trim() !== '' ? `${seconds}s` : retryAfter;
+  return [quota, { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay }];
+}
+
+export function errorBody(protocol: Protocol, status: number, model: string, retryAfter?: string): unknown {
   const fill = (text: string) => text.replace('%MODEL%', model);
   if (protocol === 'openai') {
     const e = OPENAI_ERRORS[status] ?? OPENAI_ERRORS[500]!;
@@ -50,7 +72,14 @@ export function errorBody(protocol: Protocol, status: number, model: string): un
     return { type: 'error', error: { type: e.type, message: fill(e.message) } };
   }
   const e = GOOGLE_ERRORS[status] ?? GOOGLE_ERRORS[500]!;
-  return { error: { code: status, message: fill(e.message), status: e.status } };
+  return {
+    error: {
+      code: status,
+      message: fill(e.message),
+      status: e.status,
+      ...(status === 429 ? { details: geminiRetryDetails(retryAfter) } : {}),
+    },
+  };
 }
 
 export interface StreamShape {
@@ -61,7 +90,13 @@ export interface StreamShape {
   end(inputTokens: number, outputTokens: number, truncated: boolean): string[];
   /** An error event inside a 200 stream. */
   midStreamError(): string;
+  /** A complete SSE event of the right kind whose JSON is cut short. */
+  malformed(): string;
 }
+
+/** The same event as `token` would send, with its JSON cut in half: a well-framed event that does not parse. */
+const truncateData = (event: string): string =>
+  event.replace(/data: (.*)\n\n$/, (_all, json: string) => `data: ${json.slice(0, Math.floor(json.length / 2))}\n\n`);
 
 const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
 
@@ -108,6 +143,7 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
         sse({
           error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null },
         }),
+      malformed: () => truncateData(sse(chunk({ content: 'garbled' }, null))),
     };
   }
   if (protocol === 'anthropic') {
@@ -146,6 +182,8 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
         sse({ type: 'message_stop' }, 'message_stop'),
       ],
       midStreamError: () => sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error'),
+      malformed: () =>
+        truncateData(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'garbled' } }, 'content_block_delta')),
     };
   }
   let sent = 0;
@@ -174,5 +212,7 @@ export function streamShape(protocol: Protocol, model: string): StreamShape {
       }),
     ],
     midStreamError: () => sse({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }),
+    malformed: () =>
+      truncateData(sse({ candidates: [{ content: { parts: [{ text: 'garbled' }], role: 'model' }, index: 0 }], modelVersion: model })),
   };
 }

@@ -81,6 +81,15 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(movedTo).equals(bytes)).toBe(true);
   });
 
+  it('moves aside a store whose schema no longer matches the migrations (e.g. a damaged column name)', () => {
+    const dir = tempDir();
+    openDatabase(dir, migrations).db.close();
+    const db = new Database(path.join(dir, DB_FILE_NAME));
+    db.exec('ALTER TABLE prompts RENAME COLUMN name TO nane');
+    db.close();
+    expect(() => openDatabase(dir, migrations)).toThrow(/damaged \(schema: table prompts has columns \(id,nane,/);
+  });
+
   it('detects a damaged page in an otherwise valid database', () => {
     const dir = tempDir();
     const file = path.join(dir, DB_FILE_NAME);

@@ -1,5 +1,5 @@
-import Anthropic, { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { cancelledError, cappedRetryAfter, errorFromStatus, networkError, retryAfterMs, sanitize } from './errors';
+import Anthropic, { APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import { cancelledError, errorFromStatus, retryAfterMs, sanitize, transportError } from './errors';
 import { clientCache } from './clientCache';
 import type { Adapter, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
@@ -55,11 +55,13 @@ export function mapAnthropicUsage(start: AnthropicUsage | undefined, end: Anthro
 
 export function mapAnthropicError(error: unknown, apiKey: string | undefined): ProviderError {
   if (error instanceof APIUserAbortError) return cancelledError();
+  // A refused or reset connection is an APIError without a status too: it is the network's, not the provider's.
+  if (error instanceof APIConnectionError) return transportError(error, apiKey);
   if (error instanceof APIError && error.status !== undefined) {
     const body = error.error as { error?: { type?: string; message?: string } } | undefined;
     const message = sanitize(body?.error?.message ?? error.message, apiKey);
     const mapped = errorFromStatus(error.status, message, {
-      retryAfterMs: cappedRetryAfter(retryAfterMs(error.headers)),
+      retryAfterMs: retryAfterMs(error.headers),
       modelNotFound: body?.error?.type === 'not_found_error',
     });
     return body?.error?.type === 'overloaded_error' ? { ...mapped, type: 'overloaded', retryable: true } : mapped;
@@ -70,7 +72,7 @@ export function mapAnthropicError(error: unknown, apiKey: string | undefined): P
     const type = body?.error?.type === 'overloaded_error' ? 'overloaded' : 'unavailable';
     return { type, message: sanitize(body?.error?.message ?? error.message, apiKey), retryable: true };
   }
-  return networkError(sanitize(error instanceof Error ? error.message : String(error), apiKey));
+  return transportError(error, apiKey);
 }
 
 /** The Messages API, streamed through the official `@anthropic-ai/sdk`. */

@@ -10,7 +10,8 @@ export function sanitize(message: string, apiKey?: string): string {
     .replace(/Incorrect API key provided: [^.\s]+/i, 'Incorrect API key provided');
 }
 
-const MAX_RETRY_AFTER_MS = 60_000;
+/** The longest wait a provider may ask for and still be retried within a run; a longer one fails the result now. */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** `retry-after-ms`, else `retry-after` as seconds or an HTTP date; garbage and negatives are ignored. */
 export function retryAfterMs(headers: { get(name: string): string | null } | undefined, now = Date.now()): number | undefined {
@@ -25,8 +26,19 @@ export function retryAfterMs(headers: { get(name: string): string | null } | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export const cappedRetryAfter = (ms: number | undefined): number | undefined =>
-  ms === undefined ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS);
+/**
+ * Gemini states how long to wait in its error body, as a `google.rpc.RetryInfo` detail whose
+ * `retryDelay` is a protobuf Duration ("37s", "0.100s"); its SDK does not expose response headers.
+ */
+export function retryDelayFromDetails(details: unknown): number | undefined {
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details as { '@type'?: unknown; retryDelay?: unknown }[]) {
+    if (typeof detail?.['@type'] !== 'string' || !detail['@type'].endsWith('google.rpc.RetryInfo')) continue;
+    const match = typeof detail.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(detail.retryDelay.trim()) : null;
+    return match ? Math.round(Number(match[1]) * 1000) : undefined;
+  }
+  return undefined;
+}
 
 /** One HTTP status (with the provider's own message) as a typed error value. */
 export function errorFromStatus(
@@ -54,4 +66,27 @@ export function errorFromStatus(
 
 export const cancelledError = (): ProviderError => ({ type: 'cancelled', message: 'Cancelled', retryable: false });
 export const networkError = (message: string): ProviderError => ({ type: 'network', message, retryable: true });
+
+/** "Connection error: fetch failed: connect ECONNREFUSED 127.0.0.1:9": the SDKs' words hide the reason in `cause`. */
+function causeChain(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    const text = (current instanceof Error ? current.message : String(current)).replace(/\.$/, '');
+    if (text && !parts.some((part) => part.includes(text))) parts.push(text);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(': ') || 'Network error';
+}
+
+/**
+ * A failure that is not an HTTP status: a stream chunk that does not parse is the provider's fault
+ * (unavailable), anything else (refused, reset, cut) is the network's.
+ */
+export function transportError(error: unknown, apiKey: string | undefined): ProviderError {
+  const message = sanitize(causeChain(error), apiKey);
+  if (error instanceof SyntaxError || /could not parse|parsing stream chunk|in JSON at position/i.test(message))
+    return { type: 'unavailable', message: `The provider sent a malformed stream chunk (${message})`, retryable: true };
+  return networkError(message);
+}
 export const timeoutError = (message: string): ProviderError => ({ type: 'timeout', message, retryable: true });

@@ -1,6 +1,6 @@
 import type { Settings } from '../../../shared/settings';
 import type { GatewayOutcome, GatewayRequest, GatewayUsage, ProviderGateway } from '../runs/gateway';
-import { cancelledError, timeoutError } from './errors';
+import { MAX_RETRY_AFTER_MS, cancelledError, timeoutError } from './errors';
 import { estimateCost, findModel, CATALOG } from './prices';
 import { ADAPTERS, ERROR_MAPPERS, PROVIDERS, baseUrlEnvName, keyEnvNames, type ProviderSpec } from './providers';
 import type { AttemptResult, ProviderError } from './types';
@@ -230,8 +230,18 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
           attempt.finishReason = 'error';
         }
         if (request.signal.aborted && attempt.error) attempt.error = cancelledError();
+        // A provider that asks for a longer wait than a run should sit through fails this result now, saying when.
+        const askedWait = attempt.error?.retryAfterMs;
+        const waitTooLong = askedWait !== undefined && askedWait > MAX_RETRY_AFTER_MS;
+        if (waitTooLong && attempt.error)
+          attempt.error = { ...attempt.error, message: `${attempt.error.message} (retry after ${Math.ceil(askedWait / 1000)} s)` };
         const retry =
-          attempt.error?.retryable && attempt.text === '' && retries < settings.max_retries && !request.signal.aborted && !total.aborted;
+          attempt.error?.retryable &&
+          !waitTooLong &&
+          attempt.text === '' &&
+          retries < settings.max_retries &&
+          !request.signal.aborted &&
+          !total.aborted;
         if (!retry) return finish(attempt, retries);
         retries += 1;
         const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retries - 1));

@@ -1,5 +1,5 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { cancelledError, errorFromStatus, networkError, sanitize } from './errors';
+import { cancelledError, errorFromStatus, retryDelayFromDetails, sanitize, transportError } from './errors';
 import { clientCache } from './clientCache';
 import type { Adapter, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
@@ -55,23 +55,27 @@ export const mapGeminiUsage = (usage: GeminiUsage | undefined): Usage =>
       }
     : emptyUsage();
 
-/** The genai SDK puts the whole JSON error body in `message`; the provider's own words are inside. */
-function geminiMessage(error: ApiError): string {
+/** The genai SDK puts the whole JSON error body in `message`; the provider's own words (and RetryInfo) are inside. */
+function geminiBody(error: ApiError): { message: string; details?: unknown } {
   try {
-    const parsed = JSON.parse(error.message.slice(error.message.indexOf('{'))) as { error?: { message?: string } };
-    return parsed.error?.message ?? error.message;
+    const parsed = JSON.parse(error.message.slice(error.message.indexOf('{'))) as { error?: { message?: string; details?: unknown } };
+    return { message: parsed.error?.message ?? error.message, details: parsed.error?.details };
   } catch {
-    return error.message;
+    return { message: error.message };
   }
 }
 
 export function mapGeminiError(error: unknown, apiKey: string | undefined): ProviderError {
   if (error instanceof ApiError) {
-    const message = sanitize(geminiMessage(error), apiKey);
-    return errorFromStatus(error.status, message, { modelNotFound: error.status === 404 || /models\/.* is not found/i.test(message) });
+    const body = geminiBody(error);
+    const message = sanitize(body.message, apiKey);
+    return errorFromStatus(error.status, message, {
+      retryAfterMs: retryDelayFromDetails(body.details),
+      modelNotFound: error.status === 404 || /models\/.* is not found/i.test(message),
+    });
   }
   if (error instanceof Error && error.name === 'AbortError') return cancelledError();
-  return networkError(sanitize(error instanceof Error ? error.message : String(error), apiKey));
+  return transportError(error, apiKey);
 }
 
 /** Gemini's generateContentStream through the official `@google/genai` SDK. */

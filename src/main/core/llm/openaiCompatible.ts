@@ -1,5 +1,5 @@
-import OpenAI, { APIError, APIUserAbortError } from 'openai';
-import { cancelledError, cappedRetryAfter, errorFromStatus, networkError, retryAfterMs, sanitize } from './errors';
+import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { cancelledError, errorFromStatus, retryAfterMs, sanitize, transportError } from './errors';
 import { clientCache } from './clientCache';
 import type { Adapter, AdapterRequest, AttemptResult, FinishReason, ProviderError, Usage } from './types';
 import { emptyUsage } from './types';
@@ -54,12 +54,16 @@ export function mapOpenAiError(error: unknown, apiKey: string | undefined): Prov
     const body = error.error as { message?: string; code?: string } | undefined;
     const message = sanitize(body?.message ?? error.message, apiKey);
     return errorFromStatus(error.status, message, {
-      retryAfterMs: cappedRetryAfter(retryAfterMs(error.headers)),
+      retryAfterMs: retryAfterMs(error.headers),
       modelNotFound: body?.code === 'model_not_found',
     });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return networkError(sanitize(message, apiKey));
+  // An `error` object inside a 200 stream arrives as an APIError without a status: the provider failed mid-answer.
+  if (error instanceof APIError && !(error instanceof APIConnectionError)) {
+    const body = error.error as { message?: string } | undefined;
+    return { type: 'unavailable', message: sanitize(body?.message ?? error.message, apiKey), retryable: true };
+  }
+  return transportError(error, apiKey);
 }
 
 /** Chat Completions through the official `openai` SDK: OpenAI and every OpenAI-compatible provider. */

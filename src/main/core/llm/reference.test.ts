@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ref from '../../../../test/support/providerEmulator/fixtures/reference';
 import { mapAnthropicStop, mapAnthropicUsage } from './anthropic';
-import { errorFromStatus, retryAfterMs, sanitize } from './errors';
+import { errorFromStatus, retryAfterMs, retryDelayFromDetails, sanitize, transportError } from './errors';
 import { mapGeminiFinish, mapGeminiUsage } from './google';
 import { isReasoningModel, mapOpenAiFinish, mapOpenAiUsage } from './openaiCompatible';
 import { estimateCost, findModel } from './prices';
@@ -104,6 +104,32 @@ describe("providers' documented examples through the mapping functions", () => {
     );
     expect(retryAfterMs(headers({ 'retry-after': '-3' }))).toBeUndefined();
     expect(retryAfterMs(headers({ 'retry-after': 'soon' }))).toBeUndefined();
+  });
+
+  it("Gemini's RetryInfo delay (a protobuf Duration in the error body); anything else ignored", () => {
+    const info = (retryDelay: unknown) => [
+      { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [] },
+      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+    ];
+    expect(retryDelayFromDetails(info('37s'))).toBe(37_000);
+    expect(retryDelayFromDetails(info('0.100s'))).toBe(100);
+    expect([info('-5s'), info('soon'), info(12), [], undefined, 'x'].map(retryDelayFromDetails)).toEqual(Array(6).fill(undefined));
+  });
+
+  it('transport failures: a chunk that does not parse is the provider’s, a refused or reset connection the network’s', () => {
+    expect(transportError(new SyntaxError('Unexpected end of JSON input'), undefined)).toMatchObject({
+      type: 'unavailable',
+      retryable: true,
+    });
+    const refused = new Error('Connection error.', {
+      cause: new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }),
+    });
+    expect(transportError(refused, undefined)).toEqual({
+      type: 'network',
+      message: 'Connection error: fetch failed: connect ECONNREFUSED 127.0.0.1:9',
+      retryable: true,
+    });
+    expect(transportError(new Error('reset by sk-proj-abcdef123456'), 'sk-proj-abcdef123456').message).not.toContain('abcdef');
   });
 
   it('keys are masked in provider messages', () => {

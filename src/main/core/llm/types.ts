@@ -1,6 +1,16 @@
 import type { GatewayUsage } from '../runs/gateway';
 
-/** The normalised shapes every adapter speaks, whatever the provider's wire format. */
+/**
+ * The normalised shapes every adapter speaks, whatever the provider's wire format.
+ *
+ * Error types, the same for every protocol (test/integration/providerFaults.test.ts holds each adapter to them):
+ * - network: connection refused or reset, a stream cut short (partial text kept)
+ * - timeout: no first token in time, or no complete answer in time (a stall); 408/504
+ * - unavailable: 5xx, an error event inside a 200 stream, a stream chunk that does not parse
+ * - overloaded: 529 / Anthropic's overloaded_error; rate_limit: 429 (a wait over a minute is not retried)
+ * - authentication: 401/403; invalid_model: 404; invalid_request: other 4xx — never retried
+ * - cancelled: the user stopped it (partial text kept)
+ */
 export type ErrorType =
   | 'authentication'
   | 'rate_limit'

@@ -121,7 +121,11 @@ export class RunEngine {
     this.live.set(runId, live);
     const run = store.get(runId);
     events.publish('run', { type: 'run.started', run });
-    return { run, done: this.execute(live, run, input) };
+    const done = this.execute(live, run, input);
+    // Callers that start a run in the background never await `done`; a failed write (a full disk) is
+    // logged in `execute` and must not become an unhandled rejection that stops the process.
+    done.catch(() => undefined);
+    return { run, done };
   }
 
   /** Cancels a whole run, or one of its results. Returns false when nothing was running. */
@@ -162,6 +166,10 @@ export class RunEngine {
       const finished = store.get(live.id);
       events.publish('run', { type: 'run.finished', run: finished });
       return finished;
+    } catch (error) {
+      // Left as running in the store, it is marked interrupted on the next start.
+      this.options.logger.error(`run ${live.id} could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
     } finally {
       clearTimeout(deadline);
       clearInterval(checkpoint);
@@ -247,7 +255,14 @@ export class RunEngine {
         result.checkpointedLength = result.text.length;
       }
     }
-    if (changed.size > 0) this.options.store.checkpoint(changed);
+    if (changed.size === 0) return;
+    try {
+      this.options.store.checkpoint(changed);
+    } catch (error) {
+      // Partial text is a safety copy; the final text is written when the result settles. Try again next tick.
+      for (const result of live.results) if (changed.has(result.id)) result.checkpointedLength = -1;
+      this.options.logger.warn(`partial text of run ${live.id} not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private publishDeltas(live: LiveRun): void {
