@@ -21,6 +21,10 @@ beforeAll(async () => {
       requestInit: { headers: { authorization: `Bearer ${api.token}` } },
     }),
   );
+  // A schedule for the schedule tools to reach.
+  const prompt = api.core.prompts.create({ name: 'fuzz', prompt: 'hi', configurations: [{ provider: 'openai', model: 'gpt-4o-mini~len=2' }] }, 'api');
+  const schedule = api.core.scheduler.create({ prompt_id: prompt.id, name: 'fuzz', schedule_type: 'webhook' });
+  for (const tool of ['get_schedule', 'run_schedule', 'get_schedule_runs']) VALID[tool] = { id: schedule.id };
 });
 afterAll(async () => {
   await client.close();
