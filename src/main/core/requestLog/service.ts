@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withoutFsync } from '../db/durability';
 import crypto from 'node:crypto';
 import type { HistoryQuery, RequestLogEntry } from '../../../shared/operations/history';
 import type { OperationOutput } from '../../../shared/operations';
@@ -48,8 +49,9 @@ export function createRequestLogService(db: Database.Database, clock: Clock) {
   });
 
   return {
+    // A log line is not a user's data: a power cut may lose the last few (a process crash does not).
     record(entry: RequestLogInput): void {
-      record(entry);
+      withoutFsync(db, () => record(entry));
     },
 
     query(q: HistoryQuery): OperationOutput<'getHistory'> {

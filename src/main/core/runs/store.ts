@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withoutFsync } from '../db/durability';
 import { notFound } from '../../../shared/errors';
 import type { Configuration } from '../../../shared/operations/prompts';
 import type { ResultError, ResultStatus, Run, RunResult, RunSource, RunStatus } from '../../../shared/runs';
@@ -125,6 +126,10 @@ export type RunStore = ReturnType<typeof createRunStore>;
 
 /** Persistence of runs: every write is its own small transaction, so nothing acknowledged is lost. */
 export function createRunStore(db: Database.Database) {
+  const relaxed = <A extends unknown[]>(fn: (...args: A) => void) => {
+    const tx = db.transaction(fn);
+    return (...args: A) => withoutFsync(db, () => tx(...args));
+  };
   const s = {
     insertRun: db.prepare(
       `INSERT INTO runs (id, source, api_key_prefix, prompt, system, variables, rendered_prompt, rendered_system, status, prompt_id, prompt_version, created_at)
@@ -149,6 +154,13 @@ export function createRunStore(db: Database.Database) {
     result: db.prepare(`SELECT * FROM run_results WHERE id = ?`),
     interruptResults: db.prepare(`UPDATE run_results SET status = 'interrupted', finished_at = ? WHERE status IN ('pending', 'streaming')`),
     interruptRuns: db.prepare(`UPDATE runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'`),
+    // A run whose every result settled but whose own status write was lost: its status follows from them.
+    settledRuns: db.prepare(
+      `UPDATE runs SET finished_at = ?, status = (
+         SELECT CASE WHEN SUM(x.status = 'completed') = COUNT(*) THEN 'completed' WHEN SUM(x.status = 'completed') = 0 THEN 'failed' ELSE 'partial' END
+         FROM run_results x WHERE x.run_id = runs.id)
+       WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = runs.id AND x.status IN ('pending', 'streaming'))`,
+    ),
   };
 
   const get = (id: string): Run => {
@@ -177,7 +189,8 @@ export function createRunStore(db: Database.Database) {
   return {
     get,
 
-    create: db.transaction((run: NewRun) => {
+    // Not an acknowledgment: a power cut may lose a run that had not settled anything yet.
+    create: relaxed((run: NewRun) => {
       s.insertRun.run({ ...run, variables: JSON.stringify(run.variables), results: undefined });
       run.results.forEach(({ id, configuration }, position) =>
         s.insertResult.run(
@@ -194,7 +207,7 @@ export function createRunStore(db: Database.Database) {
     }) as (run: NewRun) => void,
 
     /** Saves the partial text of streaming results, all in one transaction. */
-    checkpoint: db.transaction((texts: ReadonlyMap<string, string>) => {
+    checkpoint: relaxed((texts: ReadonlyMap<string, string>) => {
       for (const [id, text] of texts) s.checkpoint.run(text, id);
     }) as (texts: ReadonlyMap<string, string>) => void,
 
@@ -210,12 +223,17 @@ export function createRunStore(db: Database.Database) {
       return toRunResult(s.result.get(id) as ResultRow);
     },
 
+    /**
+     * The run's own status adds nothing its settled results (each written with a full fsync) do not
+     * say, and recovery derives it from them when this write is lost, so it skips the fsync.
+     */
     finish(id: string, status: RunStatus, at: string): void {
-      s.finishRun.run(status, at, id);
+      withoutFsync(db, () => s.finishRun.run(status, at, id));
     },
 
     /** At start: runs a crash or kill left unfinished keep their partial text and become `interrupted`. */
     recoverInterrupted: db.transaction((at: string) => {
+      s.settledRuns.run(at);
       s.interruptResults.run(at);
       return s.interruptRuns.run(at).changes;
     }) as (at: string) => number,
