@@ -95,3 +95,14 @@ test('a failing provider shows its own error card while the others finish', asyn
   await expect(columns.nth(1).getByRole('button', { name: 'Retry' })).toBeVisible();
   await new Shell(page).screenshot('compare-error');
 });
+
+test('refreshes a provider model list in Settings and offers the new model in the picker', async ({ page, emulated }) => {
+  const shell = new Shell(page);
+  await page.goto(emulated.serve.loginLink);
+  await shell.open('Settings');
+  await page.getByRole('button', { name: 'Refresh OpenAI models' }).click();
+  await expect(page.getByText('1 models listed · 1 new in the picker')).toBeVisible();
+  await shell.open('Compare');
+  await page.getByRole('combobox').fill('emu-model');
+  await expect(page.getByRole('option', { name: /emu-model/ }).first()).toBeVisible();
+});

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type ApiHarness } from '../../../test/support/apiHarness';
 import { PROVIDER_IDS } from '../../shared/providers';
+import { emulatorEnv } from '../../../test/support/providerEmulator/env';
+import { startProviderEmulator } from '../../../test/support/providerEmulator/server';
 
 let api: ApiHarness;
 beforeAll(async () => (api = await startHarness({ env: { GROQ_BASE_URL: 'http://127.0.0.1:9/openai/v1' } })));
@@ -95,5 +97,26 @@ describe('user-defined OpenAI-compatible endpoints', () => {
     });
     expect(status).toBe(400);
     expect(body.error.field).toBe('providers.custom_endpoints.0.id');
+  });
+});
+
+describe('refreshing a provider model list', () => {
+  it('offers the models a provider lists, unpriced unless overridden, and reports what is new', async () => {
+    const emulator = await startProviderEmulator();
+    const local = await startHarness({ env: emulatorEnv(emulator) });
+    const first = await local.call('POST', '/v1/providers/openai/models/refresh');
+    expect(first.body).toEqual({ provider: 'openai', ok: true, model_count: 1, new_models: 1, error: null });
+    expect((await local.call('POST', '/v1/providers/openai/models/refresh')).body.new_models).toBe(0);
+    const listed = await local.call('GET', '/v1/models?provider=openai');
+    expect(listed.body.data.find((m: { id: string }) => m.id === 'emu-model')).toMatchObject({ input_price: null, price_origin: null });
+    await local.call('PATCH', '/v1/settings', { providers: { price_overrides: { 'openai/emu-model': { input: 0.1, output: 0.2 } } } });
+    const priced = await local.call('GET', '/v1/models?provider=openai');
+    expect(priced.body.data.find((m: { id: string }) => m.id === 'emu-model')).toMatchObject({ input_price: 0.1, price_origin: 'override' });
+    expect((await local.call('GET', '/v1/models?provider=anthropic')).body.data.some((m: { id: string }) => m.id === 'emu-model')).toBe(false);
+
+    const unknown = await local.call('POST', '/v1/providers/nope/models/refresh');
+    expect(unknown.body).toMatchObject({ ok: false, error: { type: 'invalid_request' } });
+    await local.close();
+    await emulator.close();
   });
 });

@@ -12,6 +12,7 @@ import type { RunQueries } from './runs/query';
 import type { RunStore } from './runs/store';
 import type { PromptsterService } from './promptster/service';
 import { catalogHandlers } from './llm/handlers';
+import type { DiscoveredModels } from './llm/discovered';
 import type { LlmGateway } from './llm/gateway';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultService } from './vault/service';
@@ -46,6 +47,7 @@ export interface Services {
   scheduler: Scheduler;
   dispatcher: WebhookDispatcher;
   now: () => Date;
+  discoveredModels: DiscoveredModels;
 }
 
 export type Handler<K extends OperationName> = (
@@ -75,6 +77,7 @@ export function createHandlers({
   scheduler,
   dispatcher,
   now,
+  discoveredModels,
 }: Services): Handlers {
   return {
     health: () => ({ status: 'ok', version: VERSION }),
@@ -83,7 +86,7 @@ export function createHandlers({
     ...apiKeyHandlers(apiKeys, events),
     getHistory: (query) => requestLog.query(query),
     ...promptHandlers(prompts),
-    ...catalogHandlers(gateway, settings),
+    ...catalogHandlers(gateway, settings, discoveredModels),
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
     exportData: ({ include }) => exporter.export(include),

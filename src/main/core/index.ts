@@ -32,6 +32,7 @@ import { openConfSettings } from './settings/confStore';
 import { Scheduler, type ScheduleNotification } from './scheduler/service';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { JobQueue } from './jobs/queue';
+import { createDiscoveredModels } from './llm/discovered';
 import { forwardProductEvents } from './webhooks/productEvents';
 import type { SettingsStore } from './settings/store';
 
@@ -170,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     scheduler,
     dispatcher: webhooks,
     now: () => clock.now(),
+    discoveredModels: createDiscoveredModels(db, clock),
   });
 
   let firstStart: Core['firstStart'] = null;

@@ -44,6 +44,19 @@ export const catalogOperations = {
     output: z.object({ data: z.array(modelInfoSchema) }),
     http: { method: 'GET', path: '/v1/models' },
   }),
+  refreshProviderModels: defineOperation({
+    summary: "Fetch a provider's own model list and offer its models in the picker (ids not in the catalog have no known price).",
+    tag: 'Providers',
+    input: z.object({ provider: z.string().min(1, 'provider is required').max(64) }).strict(),
+    output: z.object({
+      provider: z.string(),
+      ok: z.boolean(),
+      model_count: z.number().int().nullable(),
+      new_models: z.number().int().nullable(),
+      error: z.object({ type: z.string(), message: z.string() }).nullable(),
+    }),
+    http: { method: 'POST', path: '/v1/providers/:provider/models/refresh' },
+  }),
   testProviderConnection: defineOperation({
     summary: 'Check a provider with one free call (its model list), using the key a run would use.',
     tag: 'Providers',

@@ -50,7 +50,11 @@ export type LlmGateway = ProviderGateway & {
   isKnown(id: string): boolean;
   /** One free call (the model list) with the key that would be used; never throws. */
   testConnection(provider: string, headerKeys?: Readonly<Record<string, string>>): Promise<ConnectionCheck>;
+  /** The provider's own model list (its models endpoint), with the key that would be used; never throws. */
+  fetchModels(provider: string, headerKeys?: Readonly<Record<string, string>>): Promise<RemoteModels>;
 };
+
+export type RemoteModels = { ok: true; ids: string[]; latencyMs: number } | { ok: false; error: { type: string; message: string }; latencyMs: number };
 
 /**
  * The provider layer as the run engine sees it: key and base-URL resolution, timeouts (first token,
@@ -100,39 +104,31 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
     isKnown: (id) => specOf(id) !== undefined,
     providerOf: (model) => CATALOG.find((m) => m.id === model)?.provider,
 
-    async testConnection(provider, headerKeys) {
+    async fetchModels(provider, headerKeys) {
       const started = performance.now();
       const spec = specOf(provider);
       const elapsed = () => Math.round(performance.now() - started);
-      if (!spec)
-        return {
-          provider,
-          ok: false,
-          latency_ms: 0,
-          model_count: null,
-          error: { type: 'invalid_request', message: `Unknown provider "${provider}"` },
-        };
+      if (!spec) return { ok: false, latencyMs: 0, error: { type: 'invalid_request', message: `Unknown provider "${provider}"` } };
       const apiKey = keyOf(spec.id, headerKeys);
-      if (spec.requiresKey && !apiKey) {
-        return {
-          provider,
-          ok: false,
-          latency_ms: 0,
-          model_count: null,
-          error: { type: 'authentication', message: `No API key for ${spec.id}` },
-        };
-      }
+      if (spec.requiresKey && !apiKey) return { ok: false, latencyMs: 0, error: { type: 'authentication', message: `No API key for ${spec.id}` } };
       try {
-        const models = await ADAPTERS[spec.protocol].listModels(
+        const ids = await ADAPTERS[spec.protocol].listModels(
           baseUrlOf(spec).baseUrl,
           apiKey,
           AbortSignal.timeout(options.settings().first_token_timeout_ms),
         );
-        return { provider, ok: true, latency_ms: elapsed(), model_count: models.length, error: null };
+        return { ok: true, ids, latencyMs: elapsed() };
       } catch (error) {
         const mapped = ERROR_MAPPERS[spec.protocol](error, apiKey);
-        return { provider, ok: false, latency_ms: elapsed(), model_count: null, error: { type: mapped.type, message: mapped.message } };
+        return { ok: false, latencyMs: elapsed(), error: { type: mapped.type, message: mapped.message } };
       }
+    },
+
+    async testConnection(provider, headerKeys) {
+      const models = await this.fetchModels(provider, headerKeys);
+      return models.ok
+        ? { provider, ok: true, latency_ms: models.latencyMs, model_count: models.ids.length, error: null }
+        : { provider, ok: false, latency_ms: models.latencyMs, model_count: null, error: models.error };
     },
 
     hasKey(provider, headerKeys) {

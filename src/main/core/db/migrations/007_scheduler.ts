@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * Scheduled checks, outgoing webhooks and background jobs. Schedule timing state (`next_run_at`, `last_run_at`) lives
+ * Scheduled checks, outgoing webhooks, background jobs, and model ids discovered from providers. Schedule timing state (`next_run_at`, `last_run_at`) lives
  * here so a restart or a sleep never forgets a slot; deliveries are rows so a restart loses none.
  */
 export const m007Scheduler: Migration = {
@@ -108,5 +108,13 @@ export const m007Scheduler: Migration = {
       completed_at    TEXT
     ) STRICT;
     CREATE INDEX jobs_queue ON jobs (priority DESC, created_at) WHERE status = 'queued';
+
+    -- Model ids a provider's own models endpoint listed ("Refresh models" in Settings).
+    CREATE TABLE discovered_models (
+      provider TEXT NOT NULL,
+      id       TEXT NOT NULL,
+      seen_at  TEXT NOT NULL,
+      PRIMARY KEY (provider, id)
+    ) STRICT;
   `,
 };

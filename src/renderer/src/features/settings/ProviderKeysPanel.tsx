@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { providerName } from '../../../../shared/providers';
 import type { ProviderKeyStatus } from '../../../../shared/operations/providerKeys';
 import { client } from '../../client';
+import { useCatalog } from '../../stores/catalog';
 import { useProviderKeys } from '../../stores/providerKeys';
 import { useSettings } from '../../stores/settings';
 
@@ -22,6 +23,24 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
         busy: false,
         ok: result.ok,
         text: result.ok ? `OK · ${result.latency_ms} ms · ${result.model_count ?? 0} models` : (result.error?.message ?? 'Failed'),
+      });
+    } catch (error) {
+      setCheck({ busy: false, ok: false, text: (error as Error).message });
+    }
+  };
+  const refresh = async () => {
+    setCheck({ busy: true, text: null, ok: false });
+    try {
+      const result = await client.invoke('refreshProviderModels', { provider: status.provider });
+      if (result.ok) {
+        // The picker reads the catalog store: reload it so the new models are offered at once.
+        useCatalog.setState({ loaded: false });
+        await useCatalog.getState().load();
+      }
+      setCheck({
+        busy: false,
+        ok: result.ok,
+        text: result.ok ? `${result.model_count ?? 0} models listed · ${result.new_models ?? 0} new in the picker` : (result.error?.message ?? 'Failed'),
       });
     } catch (error) {
       setCheck({ busy: false, ok: false, text: (error as Error).message });
@@ -103,6 +122,18 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
                   aria-label={`Test ${name} connection`}
                 >
                   {check.busy ? 'Testing…' : 'Test'}
+                </button>
+              ) : null}
+              {status.configured || LOCAL_PROVIDERS.has(status.provider) ? (
+                <button
+                  type="button"
+                  className="ghost-button inline"
+                  disabled={check.busy}
+                  onClick={() => void refresh()}
+                  aria-label={`Refresh ${name} models`}
+                  title="Fetch this provider's model list and offer its models in the picker"
+                >
+                  Refresh models
                 </button>
               ) : null}
               {status.source === 'vault' ? (
