@@ -86,6 +86,14 @@ describe('user-defined OpenAI-compatible endpoints', () => {
         metadata: { cost_known: false, estimated_cost: null },
       });
       expect(emulator.requests.at(-1)?.authorization).toBe('Bearer gw-secret-1234');
+
+      // The Promptster routes take the endpoint's id like a built-in provider's.
+      const tested = await api.call('POST', '/v1/prompts/test', { provider: 'company_gw', model: 'house-model', prompt: 'hi' });
+      expect(tested.status).toBe(200);
+      expect(tested.body).toMatchObject({ provider: 'company_gw', model: 'house-model' });
+      const unknown = await api.call('POST', '/v1/prompts/test', { provider: 'company-gw2', model: 'm', prompt: 'hi' });
+      expect(unknown.body.error).toMatchObject({ field: 'provider' });
+      expect(unknown.body.error.message).toMatch(/^Invalid provider\. Must be one of: openai, .*company_gw$/);
     } finally {
       await emulator.close();
     }

@@ -5,9 +5,10 @@ import { resultMetadataSchema } from '../runs';
 import { defineOperation } from './define';
 
 const providerList = PROVIDER_IDS.join(', ');
+// Built-in ids, or a user-defined endpoint's id: the core checks the latter against Settings.
 const provider = z
   .string({ error: `Invalid provider. Must be one of: ${providerList}` })
-  .refine((value) => (PROVIDER_IDS as readonly string[]).includes(value), { message: `Invalid provider. Must be one of: ${providerList}` });
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: `Invalid provider. Must be one of: ${providerList}` });
 const model = z.string({ error: 'model is required' }).trim().min(1, 'model is required').max(200, 'model must be at most 200 characters');
 const prompt = z
   .string({ error: 'Prompt must be between 1 and 10,000 characters' })

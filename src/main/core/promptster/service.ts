@@ -39,8 +39,17 @@ function testFailure(result: RunResult): AppError {
 export type PromptsterService = ReturnType<typeof createPromptsterService>;
 
 /** The Promptster-compatible endpoints, as thin shapes over the run engine. */
-export function createPromptsterService(engine: RunEngine | null, gateway: ProviderGateway | null) {
+export function createPromptsterService(
+  engine: RunEngine | null,
+  gateway: (ProviderGateway & { isKnown(id: string): boolean; providers(): { id: string }[] }) | null,
+) {
   const requireKeys = (configurations: readonly Configuration[], ctx: CallContext) => {
+    configurations.forEach(({ provider }, i) => {
+      if (gateway && !gateway.isKnown(provider)) {
+        const field = configurations.length === 1 ? 'provider' : `configurations.${i}.provider`;
+        throw validationError(field, `Invalid provider. Must be one of: ${gateway.providers().map((p) => p.id).join(', ')}`);
+      }
+    });
     for (const { provider } of configurations) {
       if (gateway && !gateway.hasKey(provider, ctx.providerKeys))
         throw validationError('headers', `Missing required header: ${providerKeyHeader(provider)}`);
