@@ -47,7 +47,8 @@ export const runOperations = {
     http: { method: 'POST', path: '/v1/runs/:id/cancel' },
   }),
   listRuns: defineOperation({
-    summary: 'Runs from every source, newest first, with filters and text search over prompts and answers.',
+    summary:
+      'Runs from every source, newest first, with filters and full-text search (`q`: words, the last one a prefix) over prompts and answers. A filtered `total` is exact up to 1,000 runs past the page (`total_exact`).',
     tag: 'Runs',
     input: z
       .object({
@@ -64,7 +65,11 @@ export const runOperations = {
         offset: intParam(0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
       })
       .strict(),
-    output: z.object({ data: z.array(runSummarySchema), pagination: paginationSchema }),
+    output: z.object({
+      data: z.array(runSummarySchema),
+      /** `total_exact` is false when a filtered total was counted only up to 1,000 runs past this page. */
+      pagination: paginationSchema.extend({ total_exact: z.boolean() }),
+    }),
     http: { method: 'GET', path: '/v1/runs' },
   }),
   getRun: defineOperation({

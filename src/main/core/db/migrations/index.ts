@@ -5,9 +5,18 @@ import { m003Prompts } from './003_prompts';
 import { m004Runs } from './004_runs';
 import { m005Traces } from './005_traces';
 import { m006ProviderKeys } from './006_provider_keys';
+import { m007RunsFts } from './007_runs_fts';
 
 /**
  * Append-only. A released migration is never edited: add a new numbered file instead.
  * The array index + 1 is the schema version stored in `PRAGMA user_version`.
  */
-export const migrations: readonly Migration[] = [m001Init, m002RequestLog, m003Prompts, m004Runs, m005Traces, m006ProviderKeys];
+export const migrations: readonly Migration[] = [
+  m001Init,
+  m002RequestLog,
+  m003Prompts,
+  m004Runs,
+  m005Traces,
+  m006ProviderKeys,
+  m007RunsFts,
+];

@@ -40,7 +40,7 @@ function Select({ name, label, options }: { name: keyof HistoryFilters; label: s
 }
 
 export function HistoryPage(): React.JSX.Element {
-  const { rows, total, loading, error, filters, selected, setFilter, reload, loadMore, select } = useHistory();
+  const { rows, total, totalExact, loading, error, filters, selected, setFilter, reload, loadMore, select } = useHistory();
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => void reload(), [reload]);
   useEffect(
@@ -84,7 +84,8 @@ export function HistoryPage(): React.JSX.Element {
         <Select name="status" label="Status" options={RUN_STATUSES} />
         <Select name="rating" label="Rating" options={['up', 'down', 'none']} />
         <span className="muted history-count" aria-live="polite">
-          {total.toLocaleString()} run{total === 1 ? '' : 's'}
+          {total.toLocaleString()}
+          {totalExact ? '' : '+'} run{total === 1 && totalExact ? '' : 's'}
         </span>
       </div>
       {error ? (
@@ -104,7 +105,7 @@ export function HistoryPage(): React.JSX.Element {
         )
       ) : (
         <div className={`history-layout${selected ? ' with-detail' : ''}`}>
-          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={total}>
+          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={totalExact ? total : -1}>
             <div className="history-row history-head" role="row">
               <span role="columnheader">Time</span>
               <span role="columnheader">Source</span>

@@ -19,6 +19,9 @@ interface HistoryState {
   filters: HistoryFilters;
   rows: RunSummary[];
   total: number;
+  /** False when a filtered total was counted only part of the way ("1,050+ runs"). */
+  totalExact: boolean;
+  hasMore: boolean;
   loading: boolean;
   error: string | null;
   selected: Run | null;
@@ -36,11 +39,19 @@ const query = (filters: HistoryFilters, offset: number) => ({
   ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')),
 });
 
+const pageState = ({ pagination }: OperationOutput<'listRuns'>) => ({
+  total: pagination.total,
+  totalExact: pagination.total_exact,
+  hasMore: pagination.has_more,
+});
+
 /** The History list: pages of runs loaded as the list scrolls, re-queried when a filter changes. */
 export const useHistory = create<HistoryState>((set, get) => ({
   filters: { q: '', provider: '', source: '', status: '', rating: '' },
   rows: [],
   total: 0,
+  totalExact: true,
+  hasMore: false,
   loading: false,
   error: null,
   selected: null,
@@ -53,7 +64,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
     set({ loading: true });
     try {
       const page = await client.invoke('listRuns', query(get().filters, 0));
-      if (mine === generation) set({ rows: page.data, total: page.pagination.total, error: null });
+      if (mine === generation) set({ rows: page.data, ...pageState(page), error: null });
     } catch (error) {
       if (mine === generation) set({ error: (error as Error).message });
     } finally {
@@ -61,13 +72,13 @@ export const useHistory = create<HistoryState>((set, get) => ({
     }
   },
   async loadMore() {
-    const { rows, total, loading, filters } = get();
-    if (loading || rows.length >= total) return;
+    const { rows, hasMore, loading, filters } = get();
+    if (loading || !hasMore) return;
     const mine = generation;
     set({ loading: true });
     try {
       const page = await client.invoke('listRuns', query(filters, rows.length));
-      if (mine === generation) set((state) => ({ rows: [...state.rows, ...page.data], total: page.pagination.total }));
+      if (mine === generation) set((state) => ({ rows: [...state.rows, ...page.data], ...pageState(page) }));
     } finally {
       if (mine === generation) set({ loading: false });
     }
