@@ -33,7 +33,7 @@ export function createExporter(db: Database.Database, clock: Clock) {
         .prepare(
           `SELECT x.id, x.run_id, r.prompt_id AS test_id, r.source, x.provider, x.model, x.status, x.response_time_ms, x.ttft_ms,
                   x.input_tokens, x.output_tokens, x.estimated_cost AS cost, x.finish_reason, r.created_at
-           FROM run_results x JOIN runs r ON r.id = x.run_id ORDER BY r.created_at DESC, x.position LIMIT ?`,
+           FROM run_results x JOIN runs r ON r.id = x.run_id WHERE r.deleted_at IS NULL ORDER BY r.created_at DESC, x.position LIMIT ?`,
         )
         .all(EXPORT_ROW_LIMIT) as Row[],
     // The scheduler is not built yet: these categories are present, and empty.

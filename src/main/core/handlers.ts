@@ -10,6 +10,7 @@ import type { RunEngine } from './runs/engine';
 import { runHandlers } from './runs/handlers';
 import type { RunQueries } from './runs/query';
 import type { RunStore } from './runs/store';
+import type { RunTrash } from './runs/trash';
 import type { PromptsterService } from './promptster/service';
 import { catalogHandlers } from './llm/handlers';
 import type { LlmGateway } from './llm/gateway';
@@ -32,7 +33,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   requestLog: RequestLogService;
   prompts: PromptService;
-  runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries };
+  runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries; trash: RunTrash };
   promptster: PromptsterService;
   gateway: LlmGateway;
   vault: VaultService;
@@ -77,7 +78,7 @@ export function createHandlers({
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
     exportData: ({ include }) => exporter.export(include),
-    ...runHandlers(runs.engine, runs.store, runs.queries),
+    ...runHandlers(runs.engine, runs.store, runs.queries, runs.trash),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),
   };

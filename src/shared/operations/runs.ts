@@ -79,6 +79,21 @@ export const runOperations = {
     output: runSchema,
     http: { method: 'GET', path: '/v1/runs/:id' },
   }),
+  deleteRun: defineOperation({
+    summary:
+      'Delete a run (it leaves every list and the search index at once). It can be restored for 10 minutes (`restorable_until`), then it is purged.',
+    tag: 'Runs',
+    input: idParam.strict(),
+    output: z.object({ id: z.string(), deleted: z.literal(true), restorable_until: z.string() }),
+    http: { method: 'DELETE', path: '/v1/runs/:id' },
+  }),
+  restoreRun: defineOperation({
+    summary: 'Undo the deletion of a run, within 10 minutes of it.',
+    tag: 'Runs',
+    input: idParam.strict(),
+    output: runSchema,
+    http: { method: 'POST', path: '/v1/runs/:id/restore' },
+  }),
   updateRun: defineOperation({
     summary: 'Rate a run or one of its results (👍 1 / 👎 -1 / null) and add a note.',
     tag: 'Runs',

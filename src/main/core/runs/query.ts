@@ -21,10 +21,19 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
   );
 
   const summaries = createRunSummaries(db);
-  const countAll = db.prepare(`SELECT count(*) AS n FROM runs`);
-  /** The unfiltered total is SQLite's b-tree count (well under a millisecond at a million rows). */
-  const countRuns = (from: string, clause: string, params: (string | number)[], cap: number): { total: number; exact: boolean } => {
-    if (clause === '') return { total: (countAll.get() as { n: number }).n, exact: true };
+  const countAll = db.prepare(`SELECT (SELECT count(*) FROM runs) - (SELECT count(*) FROM runs WHERE deleted_at IS NOT NULL) AS n`);
+  /**
+   * The unfiltered total is SQLite's b-tree count (well under a millisecond at a million rows) less
+   * the few deleted runs awaiting their purge (a partial index).
+   */
+  const countRuns = (
+    from: string,
+    clause: string,
+    params: (string | number)[],
+    cap: number,
+    filtered: boolean,
+  ): { total: number; exact: boolean } => {
+    if (!filtered) return { total: (countAll.get() as { n: number }).n, exact: true };
     const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT ?)`).get(...params, cap) as { n: number };
     return { total: n, exact: n < cap };
   };
@@ -32,7 +41,7 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
   return {
     list(input: OperationParsedInput<'listRuns'>): OperationOutput<'listRuns'> {
       const match = input.q === undefined ? null : toFtsQuery(input.q);
-      const { from, where, params } = runFilter(input, match);
+      const { from, where, params, filtered } = runFilter(input, match);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const order = match === null ? 'r.seq' : 'f.rowid';
       const ids = db
@@ -40,7 +49,7 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
         .all(...params, input.limit, input.offset) as {
         id: string;
       }[];
-      const { total, exact } = countRuns(from, clause, params, input.offset + input.limit + COUNT_AHEAD);
+      const { total, exact } = countRuns(from, clause, params, input.offset + input.limit + COUNT_AHEAD, filtered);
       return {
         data: summaries(ids.map(({ id }) => id)),
         pagination: { total, total_exact: exact, limit: input.limit, offset: input.offset, has_more: input.offset + ids.length < total },

@@ -8,6 +8,8 @@ export interface RunFilterSql {
   from: string;
   where: string[];
   params: (string | number)[];
+  /** False when only the always-present "not deleted" condition applies. */
+  filtered: boolean;
 }
 
 /** `runs.seq` (and the FTS rowid) is created_at in epoch milliseconds × 1024 plus a counter: see migration 007. */
@@ -44,6 +46,9 @@ export function runFilter(input: RunFilterInput, match: string | null): RunFilte
   } else if (input.rating === 'none') {
     where.push('r.rating IS NULL AND NOT EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.rating IS NOT NULL)');
   }
+  const filtered = where.length > 0;
+  // Deleted runs (awaiting their purge) are in no list; the FTS index has already dropped them.
+  where.push('r.deleted_at IS NULL');
   const from = match === null ? 'runs r' : 'runs_fts f CROSS JOIN runs r ON r.seq = f.rowid';
-  return { from, where, params };
+  return { from, where, params, filtered };
 }

@@ -163,7 +163,7 @@ export function createRunStore(db: Database.Database) {
        WHERE id = @id`,
     ),
     finishRun: db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`),
-    run: db.prepare(`SELECT * FROM runs WHERE id = ?`),
+    run: db.prepare(`SELECT * FROM runs WHERE id = ? AND deleted_at IS NULL`),
     results: db.prepare(`SELECT * FROM run_results WHERE run_id = ? ORDER BY position`),
     result: db.prepare(`SELECT * FROM run_results WHERE id = ?`),
     interruptResults: db.prepare(`UPDATE run_results SET status = 'interrupted', finished_at = ? WHERE status IN ('pending', 'streaming')`),

@@ -6,6 +6,7 @@ import { m004Runs } from './004_runs';
 import { m005Traces } from './005_traces';
 import { m006ProviderKeys } from './006_provider_keys';
 import { m007RunsFts } from './007_runs_fts';
+import { m008RunsDeleted } from './008_runs_deleted';
 
 /**
  * Append-only. A released migration is never edited: add a new numbered file instead.
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   m005Traces,
   m006ProviderKeys,
   m007RunsFts,
+  m008RunsDeleted,
 ];

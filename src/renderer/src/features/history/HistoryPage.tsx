@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { RunDetail } from './RunDetail';
 import { useHistory, type HistoryFilters, type RunSummary } from './store';
+import { UndoToast } from './UndoToast';
 
 const ROW_HEIGHT = 52;
 
@@ -170,6 +171,7 @@ export function HistoryPage(): React.JSX.Element {
           {selected ? <RunDetail run={selected} /> : null}
         </div>
       )}
+      <UndoToast />
     </>
   );
 }

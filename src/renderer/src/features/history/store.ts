@@ -25,11 +25,20 @@ interface HistoryState {
   loading: boolean;
   error: string | null;
   selected: Run | null;
+  /** The run just deleted, while its Undo is offered. */
+  undo: { id: string; label: string } | null;
   setFilter(name: keyof HistoryFilters, value: string): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   select(id: string): Promise<void>;
+  remove(run: Run): Promise<void>;
+  undoRemove(): Promise<void>;
+  dismissUndo(): void;
 }
+
+/** How long the Undo toast stays (the server keeps a deleted run restorable for 10 minutes). */
+export const UNDO_TOAST_MS = 8_000;
+let undoTimer: ReturnType<typeof setTimeout> | undefined;
 
 let generation = 0;
 
@@ -55,6 +64,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
   loading: false,
   error: null,
   selected: null,
+  undo: null,
   setFilter(name, value) {
     set((state) => ({ filters: { ...state.filters, [name]: value } }));
     void get().reload();
@@ -82,6 +92,38 @@ export const useHistory = create<HistoryState>((set, get) => ({
     } finally {
       if (mine === generation) set({ loading: false });
     }
+  },
+  async remove(run) {
+    try {
+      await client.invoke('deleteRun', { id: run.id });
+    } catch (error) {
+      set({ error: (error as Error).message });
+      return;
+    }
+    clearTimeout(undoTimer);
+    undoTimer = setTimeout(() => get().dismissUndo(), UNDO_TOAST_MS);
+    set((state) => ({
+      rows: state.rows.filter((row) => row.id !== run.id),
+      total: Math.max(0, state.total - 1),
+      selected: state.selected?.id === run.id ? null : state.selected,
+      undo: { id: run.id, label: run.rendered_prompt.slice(0, 60) },
+    }));
+  },
+  async undoRemove() {
+    const undo = get().undo;
+    if (!undo) return;
+    clearTimeout(undoTimer);
+    set({ undo: null });
+    try {
+      await client.invoke('restoreRun', { id: undo.id });
+      await get().reload();
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
+  dismissUndo() {
+    clearTimeout(undoTimer);
+    set({ undo: null });
   },
   async select(id) {
     try {
