@@ -136,7 +136,9 @@ describe('full-text search over runs', () => {
     const core = start();
     for (let i = 0; i < 30; i++) {
       const day = String(1 + i).padStart(2, '0');
-      addRun(core, `run-${day}`, `report number ${i}`, `2026-03-${day}T12:00:00.000Z`, [[i % 3 === 0 ? 'anthropic' : 'openai', 'the report']]);
+      addRun(core, `run-${day}`, `report number ${i}`, `2026-03-${day}T12:00:00.000Z`, [
+        [i % 3 === 0 ? 'anthropic' : 'openai', 'the report'],
+      ]);
     }
     const inRange = await search(core, { q: 'report', provider: 'anthropic', start_date: '2026-03-05', end_date: '2026-03-20' });
     expect(inRange).toEqual(['run-19', 'run-16', 'run-13', 'run-10', 'run-07']);
