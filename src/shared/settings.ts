@@ -96,6 +96,22 @@ const vaultSettingsSchema = z
   })
   .strict();
 
+const historySettingsSchema = z
+  .object({
+    /**
+     * Runs (with their results and trace sources) older than this many days are deleted by the daily
+     * maintenance. null = keep everything (the default). Saved prompts and schedules are never pruned.
+     */
+    retention_days: z
+      .number()
+      .int('history.retention_days must be a whole number of days, or null to keep everything')
+      .min(1, 'history.retention_days must be between 1 and 36500, or null to keep everything')
+      .max(36_500, 'history.retention_days must be between 1 and 36500, or null to keep everything')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
@@ -104,6 +120,7 @@ export const settingsSchema = z
     providers: providerSettingsSchema.prefault({}),
     vault: vaultSettingsSchema.prefault({}),
     budget: budgetSettingsSchema.prefault({}),
+    history: historySettingsSchema.prefault({}),
   })
   .strict();
 
@@ -116,7 +133,10 @@ export type Settings = z.infer<typeof settingsSchema>;
  */
 function patchSection<T extends z.ZodObject>(section: T) {
   const shape = Object.fromEntries(
-    Object.entries(section.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+    Object.entries(section.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
   );
   return z.object(shape).strict().optional() as unknown as z.ZodOptional<z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>>;
 }
@@ -129,6 +149,7 @@ export const settingsPatchSchema = z
     providers: patchSection(providerSettingsSchema),
     vault: patchSection(vaultSettingsSchema),
     budget: patchSection(budgetSettingsSchema),
+    history: patchSection(historySettingsSchema),
   })
   .strict();
 
@@ -145,5 +166,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     providers: { ...current.providers, ...patch.providers },
     vault: { ...current.vault, ...patch.vault },
     budget: { ...current.budget, ...patch.budget },
+    history: { ...current.history, ...patch.history },
   });
 }

@@ -10,6 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+const tidy = () =>
+  tidyStore(
+    { db: api.core.db, settings: api.core.settings, clock: { now: () => new Date(now) }, trash: api.core.runTrash, logger: silentLogger },
+    { retention: false },
+  );
 const ingest = async (query: string, response: string): Promise<string> => {
   const { status, body } = await api.call('POST', '/v1/traces', { trace_ref: query, query, response, sources: [] });
   expect(status).toBe(200);
@@ -42,12 +47,12 @@ describe('DELETE /v1/runs/:id with undo', () => {
     expect(await ids('?q=pelican')).toEqual([gone, keep]);
 
     await api.call('DELETE', `/v1/runs/${gone}`);
-    expect(tidyStore({ trash: api.core.runTrash, logger: silentLogger })).toEqual({ purged: 0 });
+    expect(await tidy()).toEqual({ purged: 0, pruned: 0 });
     now += 11 * 60_000;
     const late = await api.call('POST', `/v1/runs/${gone}/restore`);
     expect(late.status).toBe(404);
     expect(late.body.error.message).toMatch(/restored for 10 minutes/);
-    expect(tidyStore({ trash: api.core.runTrash, logger: silentLogger })).toEqual({ purged: 1 });
+    expect(await tidy()).toEqual({ purged: 1, pruned: 0 });
     const left = api.core.db.prepare(`SELECT count(*) AS n FROM run_results WHERE run_id = ?`).get(gone) as { n: number };
     expect(left.n).toBe(0);
     expect(await ids('?q=pelican')).toEqual([keep]);

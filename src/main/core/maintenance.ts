@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { backupDatabase, lastBackupTime, type BackupResult } from './backup';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
+import { pruneRunsBefore } from './runs/retention';
 import type { RunTrash } from './runs/trash';
 import type { SettingsStore } from './settings/store';
 
@@ -17,16 +18,28 @@ export interface MaintenanceDeps {
   trash: Pick<RunTrash, 'purge'>;
 }
 
-/** The store's tidying, run at each check: deleted runs past their undo window are purged. */
-export function tidyStore({ trash, logger }: Pick<MaintenanceDeps, 'trash' | 'logger'>): { purged: number } {
+/**
+ * The store's tidying: deleted runs past their undo window are purged (every check), and with
+ * `retention` (once a day) runs older than `history.retention_days` are pruned when that is set.
+ */
+export async function tidyStore(
+  { db, settings, clock, trash, logger }: Pick<MaintenanceDeps, 'db' | 'settings' | 'clock' | 'trash' | 'logger'>,
+  { retention }: { retention: boolean },
+): Promise<{ purged: number; pruned: number }> {
   const purged = trash.purge();
   if (purged > 0) logger.info(`${purged} deleted run(s) purged after their undo window`);
-  return { purged };
+  const days = settings.get().history.retention_days;
+  let pruned = 0;
+  if (retention && days !== null) {
+    pruned = await pruneRunsBefore(db, new Date(clock.now().getTime() - days * DAY_MS));
+    if (pruned > 0) logger.info(`${pruned} run(s) older than ${days} day(s) pruned (history.retention_days)`);
+  }
+  return { purged, pruned };
 }
 
 /**
  * Housekeeping while Parallax runs, checked hourly and once shortly after start: the daily backup,
- * and the store's tidying (`tidyStore`).
+ * the purge of deleted runs, and the daily retention prune (`tidyStore`).
  */
 export function startMaintenance(deps: MaintenanceDeps): () => void {
   const { db, dataDir, settings, clock, logger } = deps;
@@ -49,14 +62,17 @@ export function startMaintenance(deps: MaintenanceDeps): () => void {
       running = false;
     }
   };
-  const tick = () => {
+  let lastRetention = 0;
+  const tidy = async () => {
+    const retention = clock.now().getTime() - lastRetention >= DAY_MS;
     try {
-      tidyStore(deps);
+      await tidyStore(deps, { retention });
+      if (retention) lastRetention = clock.now().getTime();
     } catch (error) {
       logger.error(`store maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    void check();
   };
+  const tick = () => void tidy().then(check);
   const first = setTimeout(tick, 30_000);
   const timer = setInterval(tick, CHECK_EVERY_MS);
   first.unref();

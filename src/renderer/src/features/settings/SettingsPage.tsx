@@ -3,6 +3,7 @@ import { ApiKeysPanel } from './ApiKeysPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { LocalApiPanel } from './LocalApiPanel';
 import { EndpointsPanel } from './EndpointsPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { McpPanel } from './McpPanel';
 import { ProviderKeysPanel } from './ProviderKeysPanel';
 
@@ -15,6 +16,7 @@ export function SettingsPage(): React.JSX.Element {
         <LocalApiPanel />
         <ApiKeysPanel />
         <AppearancePanel />
+        <HistoryPanel />
         <McpPanel />
         <EndpointsPanel />
       </div>
