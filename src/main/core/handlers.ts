@@ -17,6 +17,7 @@ import type { LlmGateway } from './llm/gateway';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultService } from './vault/service';
 import type { createExporter } from './exporter';
+import type { createImporter } from './importer';
 import type { UsageService } from './usage/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
@@ -39,6 +40,7 @@ export interface Services {
   vault: VaultService;
   usage: UsageService;
   exporter: ReturnType<typeof createExporter>;
+  importer: ReturnType<typeof createImporter>;
   events: EventBus;
 }
 
@@ -65,6 +67,7 @@ export function createHandlers({
   vault,
   usage,
   exporter,
+  importer,
   events,
 }: Services): Handlers {
   return {
@@ -77,7 +80,8 @@ export function createHandlers({
     ...catalogHandlers(gateway, settings),
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
-    exportData: ({ include }) => exporter.export(include),
+    exportData: ({ include, format: _format, ...filter }) => exporter.export(include, filter),
+    importData: (document) => importer(document),
     ...runHandlers(runs.engine, runs.store, runs.queries, runs.trash),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),
     comparePrompts: async (input, ctx) => promptster.compareAnswer(await promptster.startCompare(input, ctx).done),

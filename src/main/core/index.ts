@@ -20,6 +20,7 @@ import { createLlmGateway, type LlmGateway } from './llm/gateway';
 import type { VaultCipher } from './vault/cipher';
 import { createUsageService, type UsageService } from './usage/service';
 import { createExporter } from './exporter';
+import { createImporter } from './importer';
 import { createVaultService, headlessCipher, type VaultService } from './vault/service';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
@@ -129,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     usage,
     exporter: createExporter(db, clock),
+    importer: createImporter(db),
     events,
   });
 

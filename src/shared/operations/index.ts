@@ -7,7 +7,7 @@ import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
 import { usageOperations } from './usage';
-import { exportOperations } from './export';
+import { exportOperations, importOperations } from './export';
 
 import { settingsOperations } from './settings';
 import { systemOperations } from './system';
@@ -27,6 +27,7 @@ export const operations = {
   ...providerKeyOperations,
   ...usageOperations,
   ...exportOperations,
+  ...importOperations,
 };
 
 export type Operations = typeof operations;

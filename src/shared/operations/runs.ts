@@ -16,6 +16,19 @@ export const runSummarySchema = runSchema.omit({ results: true }).extend({
   results: z.array(runResultSchema.omit({ response: true }).extend({ response_excerpt: z.string() })),
 });
 
+/** The History filters, shared by `GET /v1/runs` and the export of what History shows. */
+export const runFilterFields = {
+  provider: z.string().max(64).optional(),
+  model: z.string().max(200).optional(),
+  source: z.enum(RUN_SOURCES, { error: `source must be one of: ${RUN_SOURCES.join(', ')}` }).optional(),
+  status: z.enum([...RUN_STATUSES, ...RESULT_STATUSES] as [string, ...string[]], { error: 'status must be a run status' }).optional(),
+  rating: z.enum(['up', 'down', 'none'], { error: 'rating must be one of: up, down, none' }).optional(),
+  q: z.string().max(500).optional(),
+  prompt_id: z.string().optional(),
+  start_date: isoDate('start_date').optional(),
+  end_date: isoDate('end_date').optional(),
+};
+
 export const runOperations = {
   startRun: defineOperation({
     summary: 'Start a comparison: one prompt on 1–10 configurations, streaming in parallel. Answers at once; follow it on /v1/events.',
@@ -52,15 +65,7 @@ export const runOperations = {
     tag: 'Runs',
     input: z
       .object({
-        provider: z.string().max(64).optional(),
-        model: z.string().max(200).optional(),
-        source: z.enum(RUN_SOURCES, { error: `source must be one of: ${RUN_SOURCES.join(', ')}` }).optional(),
-        status: z.enum([...RUN_STATUSES, ...RESULT_STATUSES] as [string, ...string[]], { error: 'status must be a run status' }).optional(),
-        rating: z.enum(['up', 'down', 'none'], { error: 'rating must be one of: up, down, none' }).optional(),
-        q: z.string().max(500).optional(),
-        prompt_id: z.string().optional(),
-        start_date: isoDate('start_date').optional(),
-        end_date: isoDate('end_date').optional(),
+        ...runFilterFields,
         limit: intParam(1, 100, 'limit must be between 1 and 100').optional().default(50),
         offset: intParam(0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
       })

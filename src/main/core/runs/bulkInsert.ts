@@ -104,6 +104,13 @@ export function runRowValues(run: Run): { run: Value[]; results: Value[][] } {
 const insertSql = (table: string, columns: readonly string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
+/** Runs written, runs skipped (already in the store), results written. */
+export interface BulkInsertCounts {
+  inserted: number;
+  skipped: number;
+  results: number;
+}
+
 export type RunBulkInsert = ReturnType<typeof createRunBulkInsert>;
 
 /**
@@ -118,16 +125,18 @@ export function createRunBulkInsert(db: Database.Database) {
   const insertRun = db.prepare(insertSql('runs', RUN_INSERT_COLUMNS));
   const insertResult = db.prepare(insertSql('run_results', RESULT_INSERT_COLUMNS));
 
-  return db.transaction((runs: readonly Run[]): { inserted: number; skipped: number } => {
+  return db.transaction((runs: readonly Run[]): BulkInsertCounts => {
     db.pragma('defer_foreign_keys = ON');
     let inserted = 0;
+    let results = 0;
     for (const run of runs) {
       if (exists.get(run.id) || run.results.some((r) => resultExists.get(r.id))) continue;
       const values = runRowValues(run);
       for (const result of values.results) insertResult.run(result);
       insertRun.run(values.run);
       inserted++;
+      results += values.results.length;
     }
-    return { inserted, skipped: runs.length - inserted };
-  }) as (runs: readonly Run[]) => { inserted: number; skipped: number };
+    return { inserted, skipped: runs.length - inserted, results };
+  }) as (runs: readonly Run[]) => BulkInsertCounts;
 }

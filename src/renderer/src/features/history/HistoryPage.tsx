@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { History, Search } from 'lucide-react';
+import { Download, History, Search } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { PROVIDER_IDS } from '../../../../shared/providers';
 import { RUN_SOURCES, RUN_STATUSES } from '../../../../shared/runs';
@@ -7,6 +7,7 @@ import { client } from '../../client';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
+import { downloadHistory } from './exportFile';
 import { RunDetail } from './RunDetail';
 import { useHistory, type HistoryFilters, type RunSummary } from './store';
 import { UndoToast } from './UndoToast';
@@ -84,6 +85,17 @@ export function HistoryPage(): React.JSX.Element {
         <Select name="source" label="Source" options={RUN_SOURCES} />
         <Select name="status" label="Status" options={RUN_STATUSES} />
         <Select name="rating" label="Rating" options={['up', 'down', 'none']} />
+        {(['json', 'csv'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="ghost-button inline"
+            disabled={rows.length === 0}
+            onClick={() => void downloadHistory(filters, format).catch((e: Error) => useHistory.setState({ error: e.message }))}
+          >
+            <Download size={14} aria-hidden="true" /> {format.toUpperCase()}
+          </button>
+        ))}
         <span className="muted history-count" aria-live="polite">
           {total.toLocaleString()}
           {totalExact ? '' : '+'} run{total === 1 && totalExact ? '' : 's'}
