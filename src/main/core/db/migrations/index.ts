@@ -7,6 +7,7 @@ import { m005Traces } from './005_traces';
 import { m006ProviderKeys } from './006_provider_keys';
 import { m007RunsFts } from './007_runs_fts';
 import { m008RunsDeleted } from './008_runs_deleted';
+import { m009RunCount } from './009_run_count';
 
 /**
  * Append-only. A released migration is never edited: add a new numbered file instead.
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m006ProviderKeys,
   m007RunsFts,
   m008RunsDeleted,
+  m009RunCount,
 ];
