@@ -69,7 +69,14 @@ async function boot(): Promise<void> {
     );
   });
   const unregister = registerIpcRouter(ipcMain, core, main.isTrustedSender);
-  const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
+  const stopMaintenance = startMaintenance({
+    db: core.db,
+    dataDir,
+    settings: core.settings,
+    clock: systemClock,
+    logger,
+    trash: core.runTrash,
+  });
 
   app.on('second-instance', () => {
     if (main.window.isMinimized()) main.window.restore();

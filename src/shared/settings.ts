@@ -105,6 +105,22 @@ const desktopSettingsSchema = z
   })
   .strict();
 
+const historySettingsSchema = z
+  .object({
+    /**
+     * Runs (with their results and trace sources) older than this many days are deleted by the daily
+     * maintenance. null = keep everything (the default). Saved prompts and schedules are never pruned.
+     */
+    retention_days: z
+      .number()
+      .int('history.retention_days must be a whole number of days, or null to keep everything')
+      .min(1, 'history.retention_days must be between 1 and 36500, or null to keep everything')
+      .max(36_500, 'history.retention_days must be between 1 and 36500, or null to keep everything')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
 export const settingsSchema = z
   .object({
     theme: z.enum(THEMES).default('system'),
@@ -114,6 +130,7 @@ export const settingsSchema = z
     vault: vaultSettingsSchema.prefault({}),
     budget: budgetSettingsSchema.prefault({}),
     desktop: desktopSettingsSchema.prefault({}),
+    history: historySettingsSchema.prefault({}),
   })
   .strict();
 
@@ -126,7 +143,10 @@ export type Settings = z.infer<typeof settingsSchema>;
  */
 function patchSection<T extends z.ZodObject>(section: T) {
   const shape = Object.fromEntries(
-    Object.entries(section.shape).map(([key, field]) => [key, ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional()]),
+    Object.entries(section.shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
   );
   return z.object(shape).strict().optional() as unknown as z.ZodOptional<z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>>;
 }
@@ -140,6 +160,7 @@ export const settingsPatchSchema = z
     vault: patchSection(vaultSettingsSchema),
     budget: patchSection(budgetSettingsSchema),
     desktop: patchSection(desktopSettingsSchema),
+    history: patchSection(historySettingsSchema),
   })
   .strict();
 
@@ -157,5 +178,6 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     vault: { ...current.vault, ...patch.vault },
     budget: { ...current.budget, ...patch.budget },
     desktop: { ...current.desktop, ...patch.desktop },
+    history: { ...current.history, ...patch.history },
   });
 }

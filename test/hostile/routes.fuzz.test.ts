@@ -87,7 +87,8 @@ describe('hostile input to every route', () => {
     const before = rowCounts();
     if (route.method !== 'GET' && route.method !== 'DELETE') {
       const big = await raw(route.method, url, JSON.stringify({ prompt: 'y'.repeat(10 * 1024 * 1024), name: 'x' }));
-      expect(big.status).toBe(413);
+      // The import takes whole exports (its own, larger limit): a 10 MB body is read, and refused as a bad document.
+      expect(big.status).toBe(route.path === '/v1/import' ? 400 : 413);
       expect(big.body.error.type).toEqual(expect.any(String));
       const latin1 = await raw(
         route.method,

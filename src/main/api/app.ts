@@ -19,6 +19,8 @@ import { SessionStore } from './sessions';
 import { RENDERER_CSP, authRoutes, rendererRoutes } from './webUi';
 
 export const BODY_LIMIT = '6mb';
+export const IMPORT_BODY_LIMIT = '256mb';
+const IMPORT_PATH = '/v1/import';
 
 export interface ApiAppOptions {
   core: Core;
@@ -53,7 +55,10 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.use(hostAndOriginGuard(allowedHostnames(extraHosts)));
   app.use(requireJsonBody);
   app.use(schedulerWebhookRoute(core));
-  app.use(express.json({ limit: BODY_LIMIT, verify: strictUtf8 }));
+  // An import restores a whole export (up to 10,000 runs with their answers): its body is parsed with
+  // a larger limit, and only once the caller is authenticated (below).
+  const json = express.json({ limit: BODY_LIMIT, verify: strictUtf8 });
+  app.use((req, res, next) => (req.path === IMPORT_PATH ? next() : json(req, res, next)));
 
   app.use(operationRoutes(core, { authenticated: false }));
   app.use(authRoutes(core.apiKeys, sessions));
@@ -72,6 +77,7 @@ export function createApiApp({ core, extraHosts = [], rendererDir }: ApiAppOptio
   app.post('/v1/prompts/test', promptsterStream(core, 'test'));
   app.post('/v1/prompts/compare', promptsterStream(core, 'compare'));
   app.get('/v1/export', csvExport(core));
+  app.post(IMPORT_PATH, express.json({ limit: IMPORT_BODY_LIMIT, verify: strictUtf8 }));
   app.use(teckelRoutes(core));
   app.use(mcpRoutes(core));
   app.use(tentackleRoutes(core));

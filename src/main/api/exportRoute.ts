@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Core } from '../core';
-import { exportToCsv } from '../core/exporter';
+import { exportToCsv } from '../../shared/exportCsv';
 import { toCallContext } from './context';
 
 /** `GET /v1/export?format=csv`: the same export as JSON, sent as a CSV attachment (JSON falls through). */

@@ -42,7 +42,14 @@ export async function serve(args: string[]): Promise<void> {
   });
 
   core.startBackground();
-  const stopMaintenance = startMaintenance({ db: core.db, dataDir, settings: core.settings, clock: systemClock, logger });
+  const stopMaintenance = startMaintenance({
+    db: core.db,
+    dataDir,
+    settings: core.settings,
+    clock: systemClock,
+    logger,
+    trash: core.runTrash,
+  });
   process.stdout.write(`Parallax is serving ${server.url} (data: ${dataDir})\n`);
   if (core.firstStart) process.stdout.write(`Your API key was written to ${core.firstStart.tokenFile}\n`);
   process.stdout.write(`Open the UI with this one-time link: ${server.createLoginLink()}\n`);

@@ -2,12 +2,26 @@ import type Database from 'better-sqlite3';
 import { EXPORT_KINDS, EXPORT_ROW_LIMIT, type ExportKind } from '../../shared/operations/export';
 import type { OperationOutput } from '../../shared/operations';
 import type { Clock } from './clock';
+import { toFtsQuery } from './runs/ftsQuery';
+import { runFilter, type RunFilterInput } from './runs/runFilter';
 
 type Row = Record<string, unknown>;
 
+/**
+ * One row per result. Promptster's fields first (id, test_id, response_time_ms, tokens, cost,
+ * created_at), then what a restore needs (`POST /v1/import`): the run's prompt and variables, the
+ * answer and its error, ratings and notes. Never a key: not even the API key prefix.
+ */
+const RUN_EXPORT_COLUMNS = `x.id, x.run_id, r.prompt_id AS test_id, r.prompt_version AS test_version, r.source, x.provider, x.model, x.status,
+  x.response_time_ms, x.ttft_ms, x.input_tokens, x.output_tokens, x.estimated_cost AS cost, x.finish_reason, r.created_at,
+  r.status AS run_status, r.finished_at AS run_finished_at, r.prompt, r.system, r.variables, r.rendered_prompt, r.rendered_system,
+  r.rating AS run_rating, r.note AS run_note, x.position, x.temperature, x.max_tokens, x.text AS response, x.error,
+  x.cached_input_tokens, x.reasoning_tokens, x.tokens_per_second, x.cost_known, x.retries, x.warnings, x.rating, x.note,
+  x.started_at, x.finished_at`;
+
 /** Promptster-compatible export, read straight from the store; nothing secret is in these tables' selected columns. */
 export function createExporter(db: Database.Database, clock: Clock) {
-  const readers: Record<ExportKind, () => Row[]> = {
+  const readers: Record<ExportKind, (filter: RunFilterInput) => Row[]> = {
     tests: () =>
       (
         db
@@ -28,14 +42,24 @@ export function createExporter(db: Database.Database, clock: Clock) {
           model: configurations[0]?.model ?? null,
         };
       }),
-    runs: () =>
-      db
-        .prepare(
-          `SELECT x.id, x.run_id, r.prompt_id AS test_id, r.source, x.provider, x.model, x.status, x.response_time_ms, x.ttft_ms,
-                  x.input_tokens, x.output_tokens, x.estimated_cost AS cost, x.finish_reason, r.created_at
-           FROM run_results x JOIN runs r ON r.id = x.run_id ORDER BY r.created_at DESC, x.position LIMIT ?`,
-        )
-        .all(EXPORT_ROW_LIMIT) as Row[],
+    runs: (filter) => {
+      const match = filter.q === undefined ? null : toFtsQuery(filter.q);
+      const { from, where, params } = runFilter(filter, match);
+      return (
+        db
+          .prepare(
+            `SELECT ${RUN_EXPORT_COLUMNS} FROM ${from} JOIN run_results x ON x.run_id = r.id
+             WHERE ${where.join(' AND ')} ORDER BY ${match === null ? 'r.seq' : 'f.rowid'} DESC, x.position LIMIT ?`,
+          )
+          .all(...params, EXPORT_ROW_LIMIT) as Row[]
+      ).map(({ variables, error, warnings, cost_known, ...row }) => ({
+        ...row,
+        variables: JSON.parse(String(variables)),
+        error: error === null ? null : JSON.parse(String(error)),
+        warnings: JSON.parse(String(warnings)),
+        cost_known: cost_known === 1,
+      }));
+    },
     // Never the schedule's secret: it is selected column by column.
     schedules: () =>
       (
@@ -85,8 +109,9 @@ export function createExporter(db: Database.Database, clock: Clock) {
   };
 
   return {
-    export(include: readonly ExportKind[] = EXPORT_KINDS): OperationOutput<'exportData'> {
-      const data = Object.fromEntries(include.map((kind) => [kind, readers[kind]()]));
+    /** `filter` (the History filters) narrows the runs; the other kinds are always whole. */
+    export(include: readonly ExportKind[] = EXPORT_KINDS, filter: RunFilterInput = {}): OperationOutput<'exportData'> {
+      const data = Object.fromEntries(include.map((kind) => [kind, readers[kind](filter)]));
       return {
         exported_at: clock.now().toISOString(),
         data,
@@ -94,25 +119,4 @@ export function createExporter(db: Database.Database, clock: Clock) {
       };
     },
   };
-}
-
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** One CSV section per kind: a `# kind` line, a header row, the rows, a blank line. */
-export function exportToCsv(exported: OperationOutput<'exportData'>): string {
-  return Object.entries(exported.data)
-    .map(([kind, rows]) => {
-      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-      const lines = [
-        `# ${kind}`,
-        columns.map(csvField).join(','),
-        ...rows.map((row) => columns.map((column) => csvField(row[column])).join(',')),
-      ];
-      return `${lines.join('\r\n')}\r\n`;
-    })
-    .join('\r\n');
 }

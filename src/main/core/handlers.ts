@@ -10,6 +10,7 @@ import type { RunEngine } from './runs/engine';
 import { runHandlers } from './runs/handlers';
 import type { RunQueries } from './runs/query';
 import type { RunStore } from './runs/store';
+import type { RunTrash } from './runs/trash';
 import type { PromptsterService } from './promptster/service';
 import { catalogHandlers } from './llm/handlers';
 import type { DiscoveredModels } from './llm/discovered';
@@ -17,6 +18,7 @@ import type { LlmGateway } from './llm/gateway';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultService } from './vault/service';
 import type { createExporter } from './exporter';
+import type { createImporter } from './importer';
 import type { UsageService } from './usage/service';
 import type { PromptService } from './prompts/service';
 import { settingsHandlers } from './settings/handlers';
@@ -37,12 +39,13 @@ export interface Services {
   apiKeys: ApiKeyService;
   requestLog: RequestLogService;
   prompts: PromptService;
-  runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries };
+  runs: { engine: RunEngine | null; store: RunStore; queries: RunQueries; trash: RunTrash };
   promptster: PromptsterService;
   gateway: LlmGateway;
   vault: VaultService;
   usage: UsageService;
   exporter: ReturnType<typeof createExporter>;
+  importer: ReturnType<typeof createImporter>;
   events: EventBus;
   scheduler: Scheduler;
   dispatcher: WebhookDispatcher;
@@ -73,6 +76,7 @@ export function createHandlers({
   vault,
   usage,
   exporter,
+  importer,
   events,
   scheduler,
   dispatcher,
@@ -89,8 +93,9 @@ export function createHandlers({
     ...catalogHandlers(gateway, settings, discoveredModels),
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
-    exportData: ({ include }) => exporter.export(include),
-    ...runHandlers(runs.engine, runs.store, runs.queries),
+    exportData: ({ include, format: _format, ...filter }) => exporter.export(include, filter),
+    importData: (document) => importer(document),
+    ...runHandlers(runs.engine, runs.store, runs.queries, runs.trash),
     ...scheduleHandlers(scheduler, now),
     ...webhookHandlers(dispatcher),
     testPrompt: async (input, ctx) => promptster.testAnswer(await promptster.startTest(input, ctx).done),

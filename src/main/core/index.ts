@@ -20,9 +20,11 @@ import { createLlmGateway, type LlmGateway } from './llm/gateway';
 import type { VaultCipher } from './vault/cipher';
 import { createUsageService, type UsageService } from './usage/service';
 import { createExporter } from './exporter';
+import { createImporter } from './importer';
 import { createVaultService, headlessCipher, type VaultService } from './vault/service';
 import { createRunQueries } from './runs/query';
 import { createRunStore, type RunStore } from './runs/store';
+import { createRunTrash, type RunTrash } from './runs/trash';
 import { createPromptsterService, type PromptsterService } from './promptster/service';
 import { createTraceService, type TraceService } from './traces/service';
 import { PROVIDER_IDS } from '../../shared/providers';
@@ -71,6 +73,8 @@ export interface Core {
   readonly requestLog: RequestLogService;
   readonly prompts: PromptService;
   readonly runStore: RunStore;
+  /** Deleted runs: restore within the undo window, purge after it (the maintenance does). */
+  readonly runTrash: RunTrash;
   readonly engine: RunEngine;
   /** The provider layer: adapters over the official SDKs, keys, base URLs, retries, prices. */
   readonly gateway: LlmGateway;
@@ -125,7 +129,8 @@ export function createCore(options: CoreOptions): Core {
   const gateway = createLlmGateway({ settings: () => settings.get().providers, env, vault });
   const usage = createUsageService(db, settings, clock);
   const engine = new RunEngine({ store: runStore, gateway, events, clock, logger, admit: () => admitWithinBudget() });
-  const runs = { engine, store: runStore, queries: createRunQueries(db, runStore) };
+  const runTrash = createRunTrash(db, runStore, clock);
+  const runs = { engine, store: runStore, queries: createRunQueries(db, runStore), trash: runTrash };
   const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: (id) => providerIds().includes(id) });
@@ -167,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     usage,
     exporter: createExporter(db, clock),
+    importer: createImporter(db),
     events,
     scheduler,
     dispatcher: webhooks,
@@ -192,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     requestLog,
     prompts,
     runStore,
+    runTrash,
     engine,
     promptster,
     traces,

@@ -2,19 +2,46 @@ import type Database from 'better-sqlite3';
 import { backupDatabase, lastBackupTime, type BackupResult } from './backup';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
+import { pruneRunsBefore } from './runs/retention';
+import type { RunTrash } from './runs/trash';
 import type { SettingsStore } from './settings/store';
 
 const CHECK_EVERY_MS = 60 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Housekeeping while Parallax runs: the daily backup (checked hourly, and once shortly after start). */
-export function startMaintenance(deps: {
+export interface MaintenanceDeps {
   db: Database.Database;
   dataDir: string;
   settings: SettingsStore;
   clock: Clock;
   logger: Logger;
-}): () => void {
+  trash: Pick<RunTrash, 'purge'>;
+}
+
+/**
+ * The store's tidying: deleted runs past their undo window are purged (every check), and with
+ * `retention` (once a day) runs older than `history.retention_days` are pruned when that is set.
+ */
+export async function tidyStore(
+  { db, settings, clock, trash, logger }: Pick<MaintenanceDeps, 'db' | 'settings' | 'clock' | 'trash' | 'logger'>,
+  { retention }: { retention: boolean },
+): Promise<{ purged: number; pruned: number }> {
+  const purged = trash.purge();
+  if (purged > 0) logger.info(`${purged} deleted run(s) purged after their undo window`);
+  const days = settings.get().history.retention_days;
+  let pruned = 0;
+  if (retention && days !== null) {
+    pruned = await pruneRunsBefore(db, new Date(clock.now().getTime() - days * DAY_MS));
+    if (pruned > 0) logger.info(`${pruned} run(s) older than ${days} day(s) pruned (history.retention_days)`);
+  }
+  return { purged, pruned };
+}
+
+/**
+ * Housekeeping while Parallax runs, checked hourly and once shortly after start: the daily backup,
+ * the purge of deleted runs, and the daily retention prune (`tidyStore`).
+ */
+export function startMaintenance(deps: MaintenanceDeps): () => void {
   const { db, dataDir, settings, clock, logger } = deps;
   let running = false;
   const check = async (): Promise<BackupResult | null> => {
@@ -35,8 +62,19 @@ export function startMaintenance(deps: {
       running = false;
     }
   };
-  const first = setTimeout(() => void check(), 30_000);
-  const timer = setInterval(() => void check(), CHECK_EVERY_MS);
+  let lastRetention = 0;
+  const tidy = async () => {
+    const retention = clock.now().getTime() - lastRetention >= DAY_MS;
+    try {
+      await tidyStore(deps, { retention });
+      if (retention) lastRetention = clock.now().getTime();
+    } catch (error) {
+      logger.error(`store maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const tick = () => void tidy().then(check);
+  const first = setTimeout(tick, 30_000);
+  const timer = setInterval(tick, CHECK_EVERY_MS);
   first.unref();
   timer.unref();
   return () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { RESULT_STATUSES, RUN_SOURCES, RUN_STATUSES, resultErrorSchema } from '../runs';
 import { defineOperation } from './define';
+import { runFilterFields } from './runs';
 
 export const EXPORT_KINDS = ['tests', 'runs', 'schedules', 'schedule_runs'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -22,12 +24,14 @@ const include = z.string().transform((value, ctx) => {
 export const exportOperations = {
   exportData: defineOperation({
     summary:
-      "Export saved prompts ('tests'), runs, schedules and schedule runs as JSON, or as CSV with `format=csv` (an attachment, one section per kind). No key of any kind is ever included.",
+      "Export saved prompts ('tests'), runs, schedules and schedule runs as JSON, or as CSV with `format=csv` (an attachment, one section per kind). The runs can be narrowed with the `GET /v1/runs` filters (q, provider, model, source, status, rating, start_date, end_date). No key of any kind is ever included.",
     tag: 'Export',
     input: z
       .object({
         format: z.enum(['json', 'csv'], { error: 'format must be json or csv' }).optional().default('json'),
         include: include.optional(),
+        // The History filters: they narrow the `runs` kind (History's "export what I see").
+        ...runFilterFields,
       })
       .strict(),
     output: z.object({
@@ -36,5 +40,86 @@ export const exportOperations = {
       counts: z.record(z.string(), z.number().int()),
     }),
     http: { method: 'GET', path: '/v1/export' },
+  }),
+};
+
+const isoInstant = (field: string) =>
+  z.string({ error: `${field} is required` }).refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), {
+    message: `${field} must be an ISO 8601 date`,
+  });
+const nullableString = z.string().nullable().optional();
+const nullableInt = z.number().int().nullable().optional();
+const nullableNumber = z.number().nullable().optional();
+const rating = z
+  .union([z.literal(1), z.literal(-1)])
+  .nullable()
+  .optional();
+
+/** One `runs` row of an export (one per result), as `GET /v1/export` writes it. Only ids, source, status and dates are required. */
+export const importRunRowSchema = z
+  .object({
+    id: z.string({ error: 'id is required' }).min(1, 'id is required').max(200),
+    run_id: z.string({ error: 'run_id is required' }).min(1, 'run_id is required').max(200),
+    test_id: nullableString,
+    test_version: nullableInt,
+    source: z.enum(RUN_SOURCES, { error: `source must be one of: ${RUN_SOURCES.join(', ')}` }),
+    provider: z.string({ error: 'provider is required' }).min(1).max(64),
+    model: z.string({ error: 'model is required' }).min(1).max(200),
+    status: z.enum(RESULT_STATUSES, { error: `status must be one of: ${RESULT_STATUSES.join(', ')}` }),
+    response_time_ms: nullableInt,
+    ttft_ms: nullableInt,
+    input_tokens: nullableInt,
+    output_tokens: nullableInt,
+    cost: nullableNumber,
+    finish_reason: nullableString,
+    created_at: isoInstant('created_at'),
+    run_status: z.enum(RUN_STATUSES, { error: `run_status must be one of: ${RUN_STATUSES.join(', ')}` }).optional(),
+    run_finished_at: nullableString,
+    prompt: z.string().max(1_000_000).optional(),
+    system: nullableString,
+    variables: z.record(z.string(), z.string()).optional(),
+    rendered_prompt: z.string().max(1_000_000).optional(),
+    rendered_system: nullableString,
+    run_rating: rating,
+    run_note: nullableString,
+    position: z.number().int().min(0).max(100).optional(),
+    temperature: nullableNumber,
+    max_tokens: nullableInt,
+    response: z.string().max(10_000_000).optional(),
+    error: resultErrorSchema.nullable().optional(),
+    cached_input_tokens: nullableInt,
+    reasoning_tokens: nullableInt,
+    tokens_per_second: nullableNumber,
+    cost_known: z.boolean().optional(),
+    retries: z.number().int().min(0).optional(),
+    warnings: z.array(z.string()).optional(),
+    rating,
+    note: nullableString,
+    started_at: nullableString,
+    finished_at: nullableString,
+  })
+  .strip();
+export type ImportRunRow = z.infer<typeof importRunRowSchema>;
+
+export const importOperations = {
+  importData: defineOperation({
+    summary:
+      'Restore a `GET /v1/export` JSON document into this store: its runs are added, those whose id is already here are skipped. All or nothing: a bad document gets 400 naming the field and writes nothing. Other kinds (tests, schedules) are counted as not imported.',
+    tag: 'Export',
+    input: z
+      .object({
+        exported_at: z.string().optional(),
+        data: z
+          .object({ runs: z.array(importRunRowSchema).max(1_000_000).optional() }, { error: 'data must be an object of arrays by kind' })
+          .catchall(z.array(z.unknown(), { error: 'data: each kind must be an array' })),
+        counts: z.record(z.string(), z.number()).optional(),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.object({ runs: z.number().int(), results: z.number().int() }),
+      skipped: z.object({ runs: z.number().int() }),
+      not_imported: z.record(z.string(), z.number().int()),
+    }),
+    http: { method: 'POST', path: '/v1/import' },
   }),
 };

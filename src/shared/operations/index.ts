@@ -7,7 +7,7 @@ import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
 import { usageOperations } from './usage';
-import { exportOperations } from './export';
+import { exportOperations, importOperations } from './export';
 import { scheduleOperations } from './schedules';
 import { webhookOperations } from './webhooks';
 
@@ -31,6 +31,7 @@ export const operations = {
   ...exportOperations,
   ...scheduleOperations,
   ...webhookOperations,
+  ...importOperations,
 };
 
 export type Operations = typeof operations;

@@ -16,6 +16,19 @@ export const runSummarySchema = runSchema.omit({ results: true }).extend({
   results: z.array(runResultSchema.omit({ response: true }).extend({ response_excerpt: z.string() })),
 });
 
+/** The History filters, shared by `GET /v1/runs` and the export of what History shows. */
+export const runFilterFields = {
+  provider: z.string().max(64).optional(),
+  model: z.string().max(200).optional(),
+  source: z.enum(RUN_SOURCES, { error: `source must be one of: ${RUN_SOURCES.join(', ')}` }).optional(),
+  status: z.enum([...RUN_STATUSES, ...RESULT_STATUSES] as [string, ...string[]], { error: 'status must be a run status' }).optional(),
+  rating: z.enum(['up', 'down', 'none'], { error: 'rating must be one of: up, down, none' }).optional(),
+  q: z.string().max(500).optional(),
+  prompt_id: z.string().optional(),
+  start_date: isoDate('start_date').optional(),
+  end_date: isoDate('end_date').optional(),
+};
+
 export const runOperations = {
   startRun: defineOperation({
     summary: 'Start a comparison: one prompt on 1–10 configurations, streaming in parallel. Answers at once; follow it on /v1/events.',
@@ -47,24 +60,21 @@ export const runOperations = {
     http: { method: 'POST', path: '/v1/runs/:id/cancel' },
   }),
   listRuns: defineOperation({
-    summary: 'Runs from every source, newest first, with filters and text search over prompts and answers.',
+    summary:
+      'Runs from every source, newest first, with filters and full-text search (`q`: words, the last one a prefix) over prompts and answers. A filtered `total` is exact up to 1,000 runs past the page (`total_exact`).',
     tag: 'Runs',
     input: z
       .object({
-        provider: z.string().max(64).optional(),
-        model: z.string().max(200).optional(),
-        source: z.enum(RUN_SOURCES, { error: `source must be one of: ${RUN_SOURCES.join(', ')}` }).optional(),
-        status: z.enum([...RUN_STATUSES, ...RESULT_STATUSES] as [string, ...string[]], { error: 'status must be a run status' }).optional(),
-        rating: z.enum(['up', 'down', 'none'], { error: 'rating must be one of: up, down, none' }).optional(),
-        q: z.string().max(500).optional(),
-        prompt_id: z.string().optional(),
-        start_date: isoDate('start_date').optional(),
-        end_date: isoDate('end_date').optional(),
+        ...runFilterFields,
         limit: intParam(1, 100, 'limit must be between 1 and 100').optional().default(50),
         offset: intParam(0, Number.MAX_SAFE_INTEGER, 'offset must be a non-negative integer').optional().default(0),
       })
       .strict(),
-    output: z.object({ data: z.array(runSummarySchema), pagination: paginationSchema }),
+    output: z.object({
+      data: z.array(runSummarySchema),
+      /** `total_exact` is false when a filtered total was counted only up to 1,000 runs past this page. */
+      pagination: paginationSchema.extend({ total_exact: z.boolean() }),
+    }),
     http: { method: 'GET', path: '/v1/runs' },
   }),
   getRun: defineOperation({
@@ -73,6 +83,21 @@ export const runOperations = {
     input: idParam.strict(),
     output: runSchema,
     http: { method: 'GET', path: '/v1/runs/:id' },
+  }),
+  deleteRun: defineOperation({
+    summary:
+      'Delete a run (it leaves every list and the search index at once). It can be restored for 10 minutes (`restorable_until`), then it is purged.',
+    tag: 'Runs',
+    input: idParam.strict(),
+    output: z.object({ id: z.string(), deleted: z.literal(true), restorable_until: z.string() }),
+    http: { method: 'DELETE', path: '/v1/runs/:id' },
+  }),
+  restoreRun: defineOperation({
+    summary: 'Undo the deletion of a run, within 10 minutes of it.',
+    tag: 'Runs',
+    input: idParam.strict(),
+    output: runSchema,
+    http: { method: 'POST', path: '/v1/runs/:id/restore' },
   }),
   updateRun: defineOperation({
     summary: 'Rate a run or one of its results (👍 1 / 👎 -1 / null) and add a note.',

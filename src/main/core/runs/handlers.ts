@@ -3,10 +3,11 @@ import type { Handlers } from '../handlers';
 import type { RunEngine } from './engine';
 import type { RunQueries } from './query';
 import type { RunStore } from './store';
+import type { RunTrash } from './trash';
 
-type RunHandlers = Pick<Handlers, 'startRun' | 'cancelRun' | 'listRuns' | 'getRun' | 'updateRun'>;
+type RunHandlers = Pick<Handlers, 'startRun' | 'cancelRun' | 'listRuns' | 'getRun' | 'updateRun' | 'deleteRun' | 'restoreRun'>;
 
-export const runHandlers = (engine: RunEngine | null, store: RunStore, queries: RunQueries): RunHandlers => {
+export const runHandlers = (engine: RunEngine | null, store: RunStore, queries: RunQueries, trash: RunTrash): RunHandlers => {
   const requireEngine = (): RunEngine => {
     if (!engine) throw new AppError('unavailable', 'Runs are not available: no provider layer is configured');
     return engine;
@@ -31,5 +32,7 @@ export const runHandlers = (engine: RunEngine | null, store: RunStore, queries: 
     listRuns: (input) => queries.list(input),
     getRun: ({ id }) => store.get(id),
     updateRun: (input) => queries.update(input),
+    deleteRun: ({ id }) => trash.delete(id),
+    restoreRun: ({ id }) => trash.restore(id),
   };
 };

@@ -1,9 +1,16 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../../../shared/errors';
 import type { OperationOutput, OperationParsedInput } from '../../../shared/operations';
+import { toFtsQuery } from './ftsQuery';
+import { runFilter } from './runFilter';
 import type { RunStore } from './store';
+import { createRunSummaries } from './summaries';
 
-const EXCERPT_LENGTH = 240;
+/**
+ * A filtered total is counted only this far past the requested page: counting every one of 600,000
+ * matches would cost more than finding the page. Past it, `total_exact` is false ("1,050+ runs").
+ */
+const COUNT_AHEAD = 1000;
 
 /** Reading and annotating runs: the History list, one run, ratings and notes. */
 export function createRunQueries(db: Database.Database, store: RunStore) {
@@ -13,52 +20,36 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
     `UPDATE run_results SET rating = CASE WHEN @clearRating THEN NULL ELSE coalesce(@rating, rating) END, note = coalesce(@note, note) WHERE id = @resultId AND run_id = @id`,
   );
 
+  const summaries = createRunSummaries(db);
+  const countAll = db.prepare(`SELECT live AS n FROM run_count WHERE id = 1`);
+  /** The unfiltered total is a counter the triggers of migration 010 keep; a filtered one is counted, capped. */
+  const countRuns = (
+    from: string,
+    clause: string,
+    params: (string | number)[],
+    cap: number,
+    filtered: boolean,
+  ): { total: number; exact: boolean } => {
+    if (!filtered) return { total: (countAll.get() as { n: number }).n, exact: true };
+    const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT ?)`).get(...params, cap) as { n: number };
+    return { total: n, exact: n < cap };
+  };
+
   return {
     list(input: OperationParsedInput<'listRuns'>): OperationOutput<'listRuns'> {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      const filter = (condition: string, ...values: (string | number | undefined)[]) => {
-        if (values.some((v) => v === undefined)) return;
-        where.push(condition);
-        params.push(...(values as (string | number)[]));
-      };
-      filter('r.source = ?', input.source);
-      filter('(r.status = ? OR EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.status = ?))', input.status, input.status);
-      filter('EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.provider = ?)', input.provider);
-      filter('EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.model = ?)', input.model);
-      filter('r.prompt_id = ?', input.prompt_id);
-      filter('r.created_at >= ?', input.start_date && new Date(input.start_date).toISOString());
-      filter('r.created_at <= ?', input.end_date && new Date(input.end_date).toISOString());
-      if (input.rating === 'up' || input.rating === 'down') {
-        const value = input.rating === 'up' ? 1 : -1;
-        filter('(r.rating = ? OR EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.rating = ?))', value, value);
-      } else if (input.rating === 'none') {
-        where.push('r.rating IS NULL AND NOT EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.rating IS NOT NULL)');
-      }
-      if (input.q) {
-        const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        filter(
-          `(r.rendered_prompt LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM run_results x WHERE x.run_id = r.id AND x.text LIKE ? ESCAPE '\\'))`,
-          like,
-          like,
-        );
-      }
+      const match = input.q === undefined ? null : toFtsQuery(input.q);
+      const { from, where, params, filtered } = runFilter(input, match);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const order = match === null ? 'r.seq' : 'f.rowid';
       const ids = db
-        .prepare(`SELECT r.id FROM runs r ${clause} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?`)
+        .prepare(`SELECT r.id FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
         .all(...params, input.limit, input.offset) as {
         id: string;
       }[];
-      const { total } = db.prepare(`SELECT count(*) AS total FROM runs r ${clause}`).get(...params) as { total: number };
+      const { total, exact } = countRuns(from, clause, params, input.offset + input.limit + COUNT_AHEAD, filtered);
       return {
-        data: ids.map(({ id }) => {
-          const run = store.get(id);
-          return {
-            ...run,
-            results: run.results.map(({ response, ...rest }) => ({ ...rest, response_excerpt: response.slice(0, EXCERPT_LENGTH) })),
-          };
-        }),
-        pagination: { total, limit: input.limit, offset: input.offset, has_more: input.offset + ids.length < total },
+        data: summaries(ids.map(({ id }) => id)),
+        pagination: { total, total_exact: exact, limit: input.limit, offset: input.offset, has_more: input.offset + ids.length < total },
       };
     },
 

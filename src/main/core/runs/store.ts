@@ -41,7 +41,7 @@ export interface SettledResult {
   finishedAt: string;
 }
 
-interface RunRow {
+export interface RunRow {
   id: string;
   source: RunSource;
   api_key_prefix: string | null;
@@ -59,7 +59,7 @@ interface RunRow {
   finished_at: string | null;
 }
 
-interface ResultRow {
+export interface ResultRow {
   id: string;
   run_id: string;
   position: number;
@@ -122,6 +122,25 @@ export const toRunResult = (row: ResultRow): RunResult => ({
   finished_at: row.finished_at,
 });
 
+export const toRun = (row: RunRow, results: RunResult[]): Run => ({
+  id: row.id,
+  source: row.source,
+  api_key_prefix: row.api_key_prefix,
+  prompt: row.prompt,
+  system: row.system,
+  variables: JSON.parse(row.variables) as Record<string, string>,
+  rendered_prompt: row.rendered_prompt,
+  rendered_system: row.rendered_system,
+  status: row.status,
+  prompt_id: row.prompt_id,
+  prompt_version: row.prompt_version,
+  rating: rating(row.rating),
+  note: row.note,
+  created_at: row.created_at,
+  finished_at: row.finished_at,
+  results,
+});
+
 export type RunStore = ReturnType<typeof createRunStore>;
 
 /** Persistence of runs: every write is its own small transaction, so nothing acknowledged is lost. */
@@ -149,7 +168,7 @@ export function createRunStore(db: Database.Database) {
        WHERE id = @id`,
     ),
     finishRun: db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`),
-    run: db.prepare(`SELECT * FROM runs WHERE id = ?`),
+    run: db.prepare(`SELECT * FROM runs WHERE id = ? AND deleted_at IS NULL`),
     results: db.prepare(`SELECT * FROM run_results WHERE run_id = ? ORDER BY position`),
     result: db.prepare(`SELECT * FROM run_results WHERE id = ?`),
     interruptResults: db.prepare(`UPDATE run_results SET status = 'interrupted', finished_at = ? WHERE status IN ('pending', 'streaming')`),
@@ -166,24 +185,7 @@ export function createRunStore(db: Database.Database) {
   const get = (id: string): Run => {
     const row = s.run.get(id) as RunRow | undefined;
     if (!row) throw notFound('Run not found');
-    return {
-      id: row.id,
-      source: row.source,
-      api_key_prefix: row.api_key_prefix,
-      prompt: row.prompt,
-      system: row.system,
-      variables: JSON.parse(row.variables) as Record<string, string>,
-      rendered_prompt: row.rendered_prompt,
-      rendered_system: row.rendered_system,
-      status: row.status,
-      prompt_id: row.prompt_id,
-      prompt_version: row.prompt_version,
-      rating: rating(row.rating),
-      note: row.note,
-      created_at: row.created_at,
-      finished_at: row.finished_at,
-      results: (s.results.all(id) as ResultRow[]).map(toRunResult),
-    };
+    return toRun(row, (s.results.all(id) as ResultRow[]).map(toRunResult));
   };
 
   return {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { History, Search } from 'lucide-react';
+import { Download, History, Search } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { PROVIDER_IDS } from '../../../../shared/providers';
 import { RUN_SOURCES, RUN_STATUSES } from '../../../../shared/runs';
@@ -7,8 +7,10 @@ import { client } from '../../client';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
+import { downloadHistory } from './exportFile';
 import { RunDetail } from './RunDetail';
 import { useHistory, type HistoryFilters, type RunSummary } from './store';
+import { UndoToast } from './UndoToast';
 
 const ROW_HEIGHT = 52;
 
@@ -40,7 +42,7 @@ function Select({ name, label, options }: { name: keyof HistoryFilters; label: s
 }
 
 export function HistoryPage(): React.JSX.Element {
-  const { rows, total, loading, error, filters, selected, setFilter, reload, loadMore, select } = useHistory();
+  const { rows, total, totalExact, loading, error, filters, selected, setFilter, reload, loadMore, select } = useHistory();
   const scrollRef = useRef<HTMLDivElement>(null);
   useEffect(() => void reload(), [reload]);
   useEffect(
@@ -83,8 +85,20 @@ export function HistoryPage(): React.JSX.Element {
         <Select name="source" label="Source" options={RUN_SOURCES} />
         <Select name="status" label="Status" options={RUN_STATUSES} />
         <Select name="rating" label="Rating" options={['up', 'down', 'none']} />
+        {(['json', 'csv'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="ghost-button inline"
+            disabled={rows.length === 0}
+            onClick={() => void downloadHistory(filters, format).catch((e: Error) => useHistory.setState({ error: e.message }))}
+          >
+            <Download size={14} aria-hidden="true" /> {format.toUpperCase()}
+          </button>
+        ))}
         <span className="muted history-count" aria-live="polite">
-          {total.toLocaleString()} run{total === 1 ? '' : 's'}
+          {total.toLocaleString()}
+          {totalExact ? '' : '+'} run{total === 1 && totalExact ? '' : 's'}
         </span>
       </div>
       {error ? (
@@ -104,7 +118,7 @@ export function HistoryPage(): React.JSX.Element {
         )
       ) : (
         <div className={`history-layout${selected ? ' with-detail' : ''}`}>
-          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={total}>
+          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={totalExact ? total : -1}>
             <div className="history-row history-head" role="row">
               <span role="columnheader">Time</span>
               <span role="columnheader">Source</span>
@@ -169,6 +183,7 @@ export function HistoryPage(): React.JSX.Element {
           {selected ? <RunDetail run={selected} /> : null}
         </div>
       )}
+      <UndoToast />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { RotateCcw, X } from 'lucide-react';
+import { RotateCcw, Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import type { Run } from '../../../../shared/runs';
 import { formatDateTime } from '../../format';
@@ -45,6 +45,9 @@ export function RunDetail({ run }: { run: Run }): React.JSX.Element {
         <div className="page-actions">
           <button type="button" className="ghost-button inline" onClick={rerun}>
             <RotateCcw size={14} aria-hidden="true" /> Re-run
+          </button>
+          <button type="button" className="danger-button inline" onClick={() => void useHistory.getState().remove(run)}>
+            <Trash2 size={14} aria-hidden="true" /> Delete
           </button>
           <button type="button" className="text-button" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
             {raw ? 'Rendered' : 'Raw'}

@@ -4,6 +4,7 @@ import { AppearancePanel } from './AppearancePanel';
 import { DesktopPanel } from './DesktopPanel';
 import { LocalApiPanel } from './LocalApiPanel';
 import { EndpointsPanel } from './EndpointsPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { McpPanel } from './McpPanel';
 import { ProviderKeysPanel } from './ProviderKeysPanel';
 
@@ -17,6 +18,7 @@ export function SettingsPage(): React.JSX.Element {
         <ApiKeysPanel />
         <AppearancePanel />
         <DesktopPanel />
+        <HistoryPanel />
         <McpPanel />
         <EndpointsPanel />
       </div>

@@ -1,0 +1,100 @@
+/**
+ * `npm run seed -- --runs 1000000 [--data-dir DIR] [--seed N] [--append]`
+ *
+ * Fills a data directory with realistic runs: prompts of 40–2,000 characters, 1–5 results each
+ * over a dozen providers and models, mixed statuses and ratings, spread over the last two years
+ * (denser towards now). The store is opened through `createCore`, so it has the real schema, its
+ * migrations, triggers (seq, full-text index) and a first API key: `npm run serve -- --data-dir DIR`
+ * shows it. Rows go in batches of 5,000 runs per transaction; each batch writes its results before
+ * their runs (`defer_foreign_keys`), so the full-text trigger indexes every run once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../src/main/core';
+import { resolveDataDir } from '../src/main/core/dataDir';
+import { createCorpus, prng } from './seed/corpus';
+import { RESULT_COLUMNS, RUN_COLUMNS, seedRun, type SeedRun } from './seed/runs';
+
+const BATCH = 5_000;
+const SPAN_MS = 2 * 365 * 24 * 60 * 60_000;
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10000' },
+    'data-dir': { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    append: { type: 'boolean', default: false },
+  },
+});
+const total = Number(values.runs);
+if (!Number.isInteger(total) || total < 1) {
+  process.stderr.write('seed: --runs must be a positive integer\n');
+  process.exit(64);
+}
+const dataDir = resolveDataDir(values['data-dir']);
+const core = createCore({ dataDir });
+const { db } = core;
+const existing = (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+if (existing > 0 && !values.append) {
+  process.stderr.write(`seed: ${dataDir} already holds ${existing} runs; pass --append to add more\n`);
+  core.close();
+  process.exit(64);
+}
+// A bulk load: a big page cache for the random-key indexes, and NORMAL sync (a crash means seeding again).
+db.pragma('cache_size = -1048576');
+db.pragma('synchronous = NORMAL');
+
+const marks = (columns: string) => columns.split(',').map(() => '?').join(', ');
+const insertRun = db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${marks(RUN_COLUMNS)})`);
+const insertResult = db.prepare(`INSERT INTO run_results (${RESULT_COLUMNS}) VALUES (${marks(RESULT_COLUMNS)})`);
+const writeBatch = db.transaction((batch: SeedRun[]) => {
+  db.pragma('defer_foreign_keys = ON');
+  for (const { results } of batch) for (const result of results) insertResult.run(result);
+  for (const { run } of batch) insertRun.run(run);
+});
+
+const random = prng(Number(values.seed));
+const corpus = createCorpus(random);
+const end = Date.now();
+const started = performance.now();
+let results = 0;
+let lastMs = 0;
+
+function progress(done: number): void {
+  const seconds = (performance.now() - started) / 1000;
+  const rate = done / Math.max(seconds, 0.001);
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const eta = done < total ? ` ETA ${Math.ceil((total - done) / rate)} s` : '';
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(1)}% ` +
+      `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} runs, ${Math.round(rate).toLocaleString('en-US')}/s${eta}   `,
+  );
+}
+
+for (let done = 0; done < total; ) {
+  const size = Math.min(BATCH, total - done);
+  const batch = Array.from({ length: size }, (_, i) => {
+    // Ascending times, denser towards now (usage grows): u^0.7 spends more of the range late.
+    const u = (done + i + random()) / total;
+    lastMs = Math.max(lastMs + 1, Math.round(end - SPAN_MS + SPAN_MS * u ** 0.7));
+    const seeded = seedRun(random, corpus, lastMs);
+    // Appending: times may meet existing runs', so the store's trigger numbers them instead.
+    if (existing > 0) seeded.run[seeded.run.length - 1] = null;
+    return seeded;
+  });
+  writeBatch(batch);
+  results += batch.reduce((sum, run) => sum + run.results.length, 0);
+  done += size;
+  progress(done);
+}
+process.stderr.write('\n');
+db.pragma('wal_checkpoint(TRUNCATE)');
+core.close();
+const seconds = (performance.now() - started) / 1000;
+const bytes = fs.statSync(path.join(dataDir, 'parallax.db')).size;
+process.stdout.write(
+  `seeded ${total.toLocaleString('en-US')} runs and ${results.toLocaleString('en-US')} results into ${dataDir} ` +
+    `in ${seconds.toFixed(1)} s (${(bytes / 2 ** 30).toFixed(2)} GiB)\n`,
+);
