@@ -1,8 +1,5 @@
-import { emulatorEnv } from '../test/support/providerEmulator/env';
-import { startProviderEmulator, type Emulator } from '../test/support/providerEmulator/server';
-import { startServe, type ServeHandle } from '../test/support/serve';
 import type { Page } from '@playwright/test';
-import { Shell, expect, test as base } from './support/fixtures';
+import { Shell, emulatedTest, expect } from './support/fixtures';
 
 /** Types into the Monaco prompt editor once it has loaded. */
 async function typeInEditor(page: Page, text: string): Promise<void> {
@@ -13,17 +10,7 @@ async function typeInEditor(page: Page, text: string): Promise<void> {
   await expect(lines).toContainText(text.slice(0, 12));
 }
 
-/** serve with every provider pointed at an emulator of this test's own. */
-const test = base.extend<{ emulated: { serve: ServeHandle; emulator: Emulator } }>({
-  // eslint-disable-next-line no-empty-pattern
-  emulated: async ({}, use) => {
-    const emulator = await startProviderEmulator();
-    const serve = await startServe({ env: emulatorEnv(emulator) });
-    await use({ serve, emulator });
-    await serve.stop();
-    await emulator.close();
-  },
-});
+const test = emulatedTest;
 
 test('types a prompt with a variable, runs three models side by side, diffs two answers and rates one', async ({ page, emulated }) => {
   const { serve } = emulated;

@@ -1,18 +1,6 @@
-import { emulatorEnv } from '../test/support/providerEmulator/env';
-import { startProviderEmulator, type Emulator } from '../test/support/providerEmulator/server';
-import { startServe, type ServeHandle } from '../test/support/serve';
-import { Shell, expect, test as base } from './support/fixtures';
+import { Shell, emulatedTest, expect } from './support/fixtures';
 
-const test = base.extend<{ emulated: { serve: ServeHandle; emulator: Emulator } }>({
-  // eslint-disable-next-line no-empty-pattern
-  emulated: async ({}, use) => {
-    const emulator = await startProviderEmulator();
-    const serve = await startServe({ env: emulatorEnv(emulator) });
-    await use({ serve, emulator });
-    await serve.stop();
-    await emulator.close();
-  },
-});
+const test = emulatedTest;
 
 test('creates a cron schedule in a time zone with five previews, runs it now, and sees the run and its charts', async ({ page, emulated }) => {
   const { serve } = emulated;

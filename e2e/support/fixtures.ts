@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
+import { emulatorEnv } from '../../test/support/providerEmulator/env';
+import { startProviderEmulator, type Emulator } from '../../test/support/providerEmulator/server';
 import { startServe, type ServeHandle } from '../../test/support/serve';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../screenshots');
@@ -12,6 +14,18 @@ export const test = base.extend<{ serve: ServeHandle }>({
     const serve = await startServe();
     await use(serve);
     await serve.stop();
+  },
+});
+
+/** `serve` with every provider pointed at a provider emulator of the test's own. */
+export const emulatedTest = base.extend<{ emulated: { serve: ServeHandle; emulator: Emulator } }>({
+  // eslint-disable-next-line no-empty-pattern
+  emulated: async ({}, use) => {
+    const emulator = await startProviderEmulator();
+    const serve = await startServe({ env: emulatorEnv(emulator) });
+    await use({ serve, emulator });
+    await serve.stop();
+    await emulator.close();
   },
 });
 

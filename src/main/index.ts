@@ -9,8 +9,6 @@ import { startApiServer, type RunningServer } from './api/server';
 import { createCore, type Core } from './core';
 import { resolveDataDir } from './core/dataDir';
 import { createConsoleLogger } from './core/logger';
-import { systemClock } from './core/clock';
-import { startMaintenance } from './core/maintenance';
 import { registerIpcRouter } from './electron/ipcRouter';
 import { openElectronSettings } from './electron/settingsStore';
 import { createAppWindow } from './electron/window';
@@ -69,14 +67,6 @@ async function boot(): Promise<void> {
     );
   });
   const unregister = registerIpcRouter(ipcMain, core, main.isTrustedSender);
-  const stopMaintenance = startMaintenance({
-    db: core.db,
-    dataDir,
-    settings: core.settings,
-    clock: systemClock,
-    logger,
-    trash: core.runTrash,
-  });
 
   app.on('second-instance', () => {
     if (main.window.isMinimized()) main.window.restore();
@@ -90,9 +80,8 @@ async function boot(): Promise<void> {
     event.preventDefault();
     quitting = true;
     unregister();
-    stopMaintenance();
     tray?.destroy();
-    void Promise.all([server?.close(), core.scheduler.stop(), core.jobs.stop(), core.webhooks.stop(), core.engine.shutdown()]).finally(() => {
+    void Promise.all([server?.close(), core.stopBackground(), core.engine.shutdown()]).finally(() => {
       core.close();
       app.exit(0);
     });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../../../test/support/providerEmulator/env';
 import { startProviderEmulator, type Emulator } from '../../../test/support/providerEmulator/server';
 import { startHarness, type ApiHarness } from '../../../test/support/apiHarness';
+import { FakeClock } from '../../../test/support/fakeClock';
 
 /** A local webhook receiver that fails the first `failures` deliveries with 500. */
 async function startReceiver(failures = 0) {
@@ -26,14 +27,6 @@ async function startReceiver(failures = 0) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-class FakeClock {
-  constructor(private at: number) {}
-  now = () => new Date(this.at);
-  advance(ms: number) {
-    this.at += ms;
-  }
 }
 
 let emulator: Emulator;

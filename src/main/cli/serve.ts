@@ -4,9 +4,7 @@ import { parseArgs } from 'node:util';
 import { startApiServer } from '../api/server';
 import { createCore } from '../core';
 import { resolveDataDir } from '../core/dataDir';
-import { systemClock } from '../core/clock';
 import { createConsoleLogger } from '../core/logger';
-import { startMaintenance } from '../core/maintenance';
 import { askPassphrase } from './passphrase';
 import { UsageError } from './usage';
 
@@ -42,14 +40,6 @@ export async function serve(args: string[]): Promise<void> {
   });
 
   core.startBackground();
-  const stopMaintenance = startMaintenance({
-    db: core.db,
-    dataDir,
-    settings: core.settings,
-    clock: systemClock,
-    logger,
-    trash: core.runTrash,
-  });
   process.stdout.write(`Parallax is serving ${server.url} (data: ${dataDir})\n`);
   if (core.firstStart) process.stdout.write(`Your API key was written to ${core.firstStart.tokenFile}\n`);
   process.stdout.write(`Open the UI with this one-time link: ${server.createLoginLink()}\n`);
@@ -64,8 +54,7 @@ export async function serve(args: string[]): Promise<void> {
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     // Runs in flight are cancelled and written (with their partial text) before the store closes.
-    stopMaintenance();
-    await Promise.all([server.close(), core.scheduler.stop(), core.jobs.stop(), core.webhooks.stop(), core.engine.shutdown()]);
+    await Promise.all([server.close(), core.stopBackground(), core.engine.shutdown()]);
     core.close();
     process.exit(0);
   };

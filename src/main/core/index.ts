@@ -34,6 +34,7 @@ import { openConfSettings } from './settings/confStore';
 import { Scheduler, type ScheduleNotification } from './scheduler/service';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { JobQueue } from './jobs/queue';
+import { startMaintenance } from './maintenance';
 import { createDiscoveredModels } from './llm/discovered';
 import { forwardProductEvents } from './webhooks/productEvents';
 import type { SettingsStore } from './settings/store';
@@ -97,6 +98,8 @@ export interface Core {
   invoke<K extends OperationName>(name: K, input: unknown, ctx: CallContext): Promise<OperationOutput<K>>;
   /** Starts the background work: the scheduler's timer and webhook deliveries (serve and the desktop app). */
   startBackground(): void;
+  /** Stops the background work (runs of schedules and jobs are cancelled by `engine.shutdown`, which shells call alongside). */
+  stopBackground(): Promise<void>;
   close(): void;
   /** Cancels runs in flight (their partial text is written), then closes. */
   shutdown(): Promise<void>;
@@ -188,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let closed = false;
+  let stopMaintenance: (() => void) | null = null;
   return {
     dataDir: options.dataDir,
     db,
@@ -231,6 +235,13 @@ export function createCore(options: CoreOptions): Core {
       scheduler.start();
       webhooks.start();
       jobs.start();
+      stopMaintenance ??= startMaintenance({ db, dataDir: options.dataDir, settings, clock, logger, trash: runTrash });
+    },
+    async stopBackground() {
+      stopMaintenance?.();
+      stopMaintenance = null;
+      await Promise.all([scheduler.stop(), jobs.stop()]);
+      await webhooks.stop();
     },
     close() {
       if (closed) return;
@@ -238,10 +249,9 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
     async shutdown() {
-      const stopping = Promise.all([scheduler.stop(), jobs.stop()]);
+      const stopping = this.stopBackground();
       await engine.shutdown();
       await stopping;
-      await webhooks.stop();
       this.close();
     },
   };

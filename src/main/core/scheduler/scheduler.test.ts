@@ -4,22 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../../../../test/support/providerEmulator/env';
 import { startProviderEmulator, type Emulator } from '../../../../test/support/providerEmulator/server';
+import { FakeClock } from '../../../../test/support/fakeClock';
 import type { Configuration } from '../../../shared/operations/prompts';
 import type { CreateScheduleInput } from '../../../shared/operations/schedules';
 import { createCore, type Core } from '../index';
 import type { ScheduleNotification } from './service';
-
-/** A clock the test moves by hand. */
-class FakeClock {
-  constructor(private at: number) {}
-  now = () => new Date(this.at);
-  set(iso: string) {
-    this.at = Date.parse(iso);
-  }
-  advance(ms: number) {
-    this.at += ms;
-  }
-}
 
 let emulator: Emulator;
 beforeAll(async () => {
