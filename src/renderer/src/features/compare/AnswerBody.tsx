@@ -1,7 +1,8 @@
 import { AlertTriangle, RotateCcw } from 'lucide-react';
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import type { ResultError } from '../../../../shared/runs';
+import { markdownBlocks } from './markdownBlocks';
 
 /** Links in answers never navigate the app: they open outside it (the system browser in the desktop shell). */
 const components: Components = {
@@ -23,6 +24,22 @@ const ERROR_TITLES: Record<string, string> = {
   unavailable: 'Provider unavailable',
   network: 'Network error',
 };
+
+/** One chunk of an answer; chunks are separate components so a long answer renders in several short tasks. */
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }): React.JSX.Element {
+  return <Markdown components={components}>{text}</Markdown>;
+});
+
+function MarkdownAnswer({ text }: { text: string }): React.JSX.Element {
+  const blocks = useMemo(() => markdownBlocks(text), [text]);
+  return (
+    <div className="markdown">
+      {blocks.map((block, i) => (
+        <MarkdownBlock key={i} text={block} />
+      ))}
+    </div>
+  );
+}
 
 interface AnswerBodyProps {
   text: string;
@@ -66,9 +83,7 @@ export function AnswerBody({ text, error, raw, streaming = false, onRetry }: Ans
         ) : raw ? (
           <pre className="raw-text">{text}</pre>
         ) : (
-          <div className="markdown">
-            <Markdown components={components}>{text}</Markdown>
-          </div>
+          <MarkdownAnswer text={text} />
         )
       ) : null}
     </>
