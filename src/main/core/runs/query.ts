@@ -21,6 +21,13 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
   );
 
   const summaries = createRunSummaries(db);
+  // The list's SQL depends only on which filters are set (a few dozen shapes): prepare each shape once.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   const countAll = db.prepare(`SELECT live AS n FROM run_count WHERE id = 1`);
   /** The unfiltered total is a counter the triggers of migration 010 keep; a filtered one is counted, capped. */
   const countRuns = (
@@ -31,7 +38,7 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
     filtered: boolean,
   ): { total: number; exact: boolean } => {
     if (!filtered) return { total: (countAll.get() as { n: number }).n, exact: true };
-    const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT ?)`).get(...params, cap) as { n: number };
+    const { n } = prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT ?)`).get(...params, cap) as { n: number };
     return { total: n, exact: n < cap };
   };
 
@@ -41,9 +48,11 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
       const { from, where, params, filtered } = runFilter(input, match);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const order = match === null ? 'r.seq' : 'f.rowid';
-      const ids = db
-        .prepare(`SELECT r.id FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
-        .all(...params, input.limit, input.offset) as {
+      const ids = prepared(`SELECT r.id FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        input.limit,
+        input.offset,
+      ) as {
         id: string;
       }[];
       const { total, exact } = countRuns(from, clause, params, input.offset + input.limit + COUNT_AHEAD, filtered);
