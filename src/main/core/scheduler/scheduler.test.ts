@@ -20,7 +20,11 @@ afterAll(async () => {
 
 const MIN = 60_000;
 
-async function setup(configurations: Configuration[] = [{ provider: 'openai', model: 'gpt-4o-mini' }], start = '2026-01-05T10:00:00Z') {
+async function setup(
+  configurations: Configuration[] = [{ provider: 'openai', model: 'gpt-4o-mini' }],
+  start = '2026-01-05T10:00:00Z',
+  jitterMaxMs = 0,
+) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-scheduler-'));
   const clock = new FakeClock(Date.parse(start));
   const notifications: ScheduleNotification[] = [];
@@ -30,7 +34,7 @@ async function setup(configurations: Configuration[] = [{ provider: 'openai', mo
       clock,
       env: emulatorEnv(emulator),
       notify: (n) => notifications.push(n),
-      scheduler: { jitterMaxMs: 0 },
+      scheduler: { jitterMaxMs },
     });
   const core = open();
   const prompt = core.prompts.create({ name: 'Check', prompt: 'Say hello to {{who}}', variables: { who: 'ops' }, configurations }, 'api');
@@ -88,6 +92,22 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     await core.scheduler.idle();
     expect(runsOf(core, s.id)).toHaveLength(2);
     expect(core.scheduler.get(s.id).next_run_at).toBe('2026-01-05T13:20:00.000Z');
+    await core.shutdown();
+  });
+
+  it('spreads catch-up runs after a sleep by each schedule\'s jitter instead of firing them all at once', async () => {
+    const { core, clock, schedule } = await setup(undefined, undefined, 10_000);
+    const ids = Array.from({ length: 20 }, (_, i) => schedule({ name: `s${i}` }).id);
+    clock.set('2026-01-05T12:05:00Z'); // every schedule missed its slots
+    core.scheduler.tick();
+    const startedAtWake = core.scheduler.runningCount;
+    expect(startedAtWake).toBeLessThan(5);
+    for (let second = 1; second <= 10; second++) {
+      clock.advance(1_000);
+      core.scheduler.tick();
+    }
+    await core.scheduler.idle();
+    for (const id of ids) expect(runsOf(core, id)).toHaveLength(1);
     await core.shutdown();
   });
 

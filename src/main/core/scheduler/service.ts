@@ -57,6 +57,8 @@ export class Scheduler {
   private readonly slots: Semaphore;
   private readonly jitterMaxMs: number;
   private readonly seenTriggers = new Map<string, number>();
+  /** When a missed slot was first noticed: catch-up runs are spread by the same jitter from then. */
+  private readonly missedSince = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
 
@@ -206,7 +208,13 @@ export class Scheduler {
     const now = this.now();
     for (const due of this.store.dueBy(now.toISOString())) {
       const slot = new Date(due.next_run_at);
-      if (now.getTime() < slot.getTime() + jitterMs(due.id, this.jitterMaxMs) && !isMissed(slot, now)) continue;
+      // On time, a schedule fires at its slot plus its jitter; after a sleep or a restart, at the moment
+      // the missed slot was noticed plus the same jitter, so that many catch-ups do not all fire at once.
+      const missed = isMissed(slot, now);
+      const noticed = missed ? (this.missedSince.get(due.id) ?? now.getTime()) : slot.getTime();
+      if (missed) this.missedSince.set(due.id, noticed);
+      if (now.getTime() < noticed + jitterMs(due.id, this.jitterMaxMs)) continue;
+      this.missedSince.delete(due.id);
       const schedule = this.store.get(due.id);
       if (!schedule) continue;
       const next = slotAfter(schedule as Timing, slot, now)?.toISOString() ?? null;
