@@ -125,6 +125,61 @@ describe('/v1/schedules (Promptster-compatible)', () => {
     expect((await api.call('GET', `/v1/schedules/${id}/runs`)).status).toBe(404);
   });
 
+  it('replays the Promptster document examples (base URL and ids changed)', async () => {
+    const promptId = await withPrompt(api);
+    const hourly = await api.call('POST', '/v1/schedules', {
+      prompt_id: promptId,
+      name: 'Hourly check',
+      schedule_type: 'interval',
+      interval_minutes: 60,
+      max_response_time_ms: 3000,
+      max_cost_per_run: 0.01,
+    });
+    expect(hourly.status).toBe(201);
+    expect(hourly.body).toMatchObject({
+      name: 'Hourly check',
+      schedule_type: 'interval',
+      interval_minutes: 60,
+      cron_expression: null,
+      timezone: 'UTC',
+      is_enabled: true,
+      last_run_at: null,
+      sla_thresholds: { max_response_time_ms: 3000, max_cost_per_run: 0.01 },
+      notifications: { on_success: false, on_failure: true, on_sla_breach: true, webhook_callback_url: null },
+    });
+    expect(Date.parse(hourly.body.next_run_at) - Date.parse(hourly.body.created_at)).toBe(3_600_000);
+    const ci = await api.call('POST', '/v1/schedules', {
+      prompt_id: promptId,
+      name: 'CI/CD triggered',
+      schedule_type: 'webhook',
+      webhook_callback_url: 'https://your-server.com/promptster-results',
+    });
+    expect(ci.body).toMatchObject({ schedule_type: 'webhook', next_run_at: null, notifications: { webhook_callback_url: 'https://your-server.com/promptster-results' } });
+    const weekdays = await api.call('POST', '/v1/schedules', {
+      prompt_id: promptId,
+      name: 'Weekdays',
+      schedule_type: 'cron',
+      cron_expression: '0 9 * * 1-5',
+      timezone: 'America/New_York',
+    });
+    expect([1, 2, 3, 4, 5]).toContain(new Date(weekdays.body.next_run_at).getUTCDay());
+
+    const id = hourly.body.id as string;
+    expect((await api.call('PATCH', `/v1/schedules/${id}`, { interval_minutes: 30 })).body).toMatchObject({ interval_minutes: 30 });
+    expect((await api.call('PATCH', `/v1/schedules/${id}`, { is_enabled: false })).body).toMatchObject({ is_enabled: false });
+    await api.call('POST', `/v1/schedules/${id}/run`);
+    const range = await api.call('GET', `/v1/schedules/${id}/runs?start_date=2026-02-01T00:00:00Z&end_date=2099-02-04T00:00:00Z`);
+    expect(range.body).toMatchObject({ pagination: { total: 1 }, filters: { status: null, start_date: '2026-02-01T00:00:00Z', end_date: '2099-02-04T00:00:00Z' } });
+    expect(range.body.data[0]).toMatchObject({ schedule_id: id, prompt_id: promptId, trigger_type: 'manual' });
+    expect(Object.keys(range.body.data[0])).toEqual(
+      expect.arrayContaining(['id', 'schedule_id', 'prompt_id', 'status', 'trigger_type', 'started_at', 'completed_at', 'metrics', 'sla_breaches', 'error', 'created_at']),
+    );
+    const paged = await api.call('GET', `/v1/schedules/${id}/runs?limit=50&offset=50`);
+    expect(paged.body).toMatchObject({ data: [], pagination: { total: 1, limit: 50, offset: 50, has_more: false } });
+    expect((await api.call('GET', `/v1/schedules/${id}/runs?limit=101`)).body.error).toMatchObject({ field: 'limit' });
+    for (const s of [hourly, ci, weekdays]) expect((await api.call('DELETE', `/v1/schedules/${s.body.id}`)).status).toBe(200);
+  });
+
   it('POST /scheduler/webhook/:id runs on a valid signature and refuses bad, stale and replayed ones with 401', async () => {
     const promptId = await withPrompt(api);
     const created = await api.call('POST', '/v1/schedules', { prompt_id: promptId, name: 'CI', schedule_type: 'webhook' });
