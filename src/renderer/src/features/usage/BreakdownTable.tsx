@@ -16,10 +16,10 @@ export function BreakdownTable({ title, column, rows, testId }: { title: string;
               Requests
             </th>
             <th scope="col" className="num">
-              Input tokens
+              Tokens in
             </th>
             <th scope="col" className="num">
-              Output tokens
+              Tokens out
             </th>
             <th scope="col" className="num">
               Cost

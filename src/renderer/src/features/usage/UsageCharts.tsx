@@ -3,7 +3,29 @@ import type { UsageDay } from '../../../../shared/operations/usage';
 import { formatUsd } from '../compare/Metrics';
 import { formatDay } from './period';
 
-const COLORS = ['#6366f1', '#10b981', '#f59e0b', '#ec4899', '#0ea5e9', '#8b5cf6', '#14b8a6', '#ef4444', '#84cc16', '#a855f7'];
+/** One colour per provider, the same in every chart and period. */
+const PROVIDER_COLORS: Record<string, string> = {
+  openai: '#6366f1',
+  anthropic: '#d97706',
+  google: '#0ea5e9',
+  deepseek: '#8b5cf6',
+  xai: '#475569',
+  groq: '#ef4444',
+  mistral: '#ec4899',
+  perplexity: '#14b8a6',
+  together: '#84cc16',
+  cerebras: '#a16207',
+  fireworks: '#be123c',
+  openrouter: '#0f766e',
+  ollama: '#10b981',
+  lmstudio: '#06b6d4',
+};
+/** For user-defined endpoints: a colour picked from their id, so it stays put too. */
+const EXTRA_COLORS = ['#7c3aed', '#0891b2', '#65a30d', '#c2410c', '#db2777', '#4f46e5'];
+const providerColor = (id: string): string =>
+  PROVIDER_COLORS[id] ?? EXTRA_COLORS[[...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % EXTRA_COLORS.length]!;
+const INPUT_COLOR = '#6366f1';
+const OUTPUT_COLOR = '#10b981';
 const OTHERS = 'others';
 /** Providers beyond this many are stacked together as "others" so the legend stays readable. */
 const MAX_SERIES = 8;
@@ -37,6 +59,7 @@ function Chart({
   format,
   axis,
   testId,
+  decimals = false,
 }: {
   title: string;
   note: string;
@@ -45,6 +68,7 @@ function Chart({
   format(value: number): string;
   axis(value: number): string;
   testId: string;
+  decimals?: boolean;
 }): React.JSX.Element {
   return (
     <figure className="chart" aria-label={title} data-testid={testId}>
@@ -55,7 +79,7 @@ function Chart({
         <BarChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatDay} fontSize={11} minTickGap={16} />
-          <YAxis fontSize={11} width={56} tickFormatter={axis} allowDecimals={false} />
+          <YAxis fontSize={11} width={56} tickFormatter={axis} allowDecimals={decimals} />
           <Tooltip
             labelFormatter={(v) => formatDay(String(v))}
             formatter={(value) => (typeof value === 'number' ? format(value) : String(value))}
@@ -73,11 +97,10 @@ function Chart({
 
 /** Requests, tokens and cost per day: requests and cost stacked by provider, tokens split into input and output. */
 export function UsageCharts({ days, providers, unknownCost }: { days: readonly UsageDay[]; providers: readonly string[]; unknownCost: number }): React.JSX.Element {
-  const color = (i: number) => COLORS[i % COLORS.length]!;
   const requests = byProvider(days, providers, 'requests');
   const cost = byProvider(days, providers, 'cost');
   const tokens: Point[] = days.map((day) => ({ date: day.date, input: day.input_tokens, output: day.output_tokens }));
-  const providerSeries = (names: string[]) => names.map((name, i) => ({ key: name, name, color: name === OTHERS ? '#9ca3af' : color(i) }));
+  const providerSeries = (names: string[]) => names.map((name) => ({ key: name, name, color: name === OTHERS ? '#9ca3af' : providerColor(name) }));
   return (
     <div className="charts usage-charts" data-testid="usage-charts">
       <Chart
@@ -95,8 +118,8 @@ export function UsageCharts({ days, providers, unknownCost }: { days: readonly U
         testId="chart-tokens"
         points={tokens}
         series={[
-          { key: 'input', name: 'Input tokens', color: COLORS[0]! },
-          { key: 'output', name: 'Output tokens', color: COLORS[1]! },
+          { key: 'input', name: 'Input tokens', color: INPUT_COLOR },
+          { key: 'output', name: 'Output tokens', color: OUTPUT_COLOR },
         ]}
         format={(v) => v.toLocaleString()}
         axis={(v) => compact.format(v)}
@@ -109,6 +132,7 @@ export function UsageCharts({ days, providers, unknownCost }: { days: readonly U
         series={providerSeries(cost.series)}
         format={formatUsd}
         axis={axisUsd}
+        decimals
       />
     </div>
   );
