@@ -13,11 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../src/main/core';
 import { resolveDataDir } from '../src/main/core/dataDir';
-import { createCorpus, prng } from './seed/corpus';
-import { RESULT_COLUMNS, RUN_COLUMNS, seedRun, type SeedRun } from './seed/runs';
-
-const BATCH = 5_000;
-const SPAN_MS = 2 * 365 * 24 * 60 * 60_000;
+import { seedStore } from './seed/seedStore';
 
 const { values } = parseArgs({
   options: {
@@ -45,21 +41,8 @@ if (existing > 0 && !values.append) {
 db.pragma('cache_size = -1048576');
 db.pragma('synchronous = NORMAL');
 
-const marks = (columns: string) => columns.split(',').map(() => '?').join(', ');
-const insertRun = db.prepare(`INSERT INTO runs (${RUN_COLUMNS}) VALUES (${marks(RUN_COLUMNS)})`);
-const insertResult = db.prepare(`INSERT INTO run_results (${RESULT_COLUMNS}) VALUES (${marks(RESULT_COLUMNS)})`);
-const writeBatch = db.transaction((batch: SeedRun[]) => {
-  db.pragma('defer_foreign_keys = ON');
-  for (const { results } of batch) for (const result of results) insertResult.run(result);
-  for (const { run } of batch) insertRun.run(run);
-});
-
-const random = prng(Number(values.seed));
-const corpus = createCorpus(random);
 const end = Date.now();
 const started = performance.now();
-let results = 0;
-let lastMs = 0;
 
 function progress(done: number): void {
   const seconds = (performance.now() - started) / 1000;
@@ -73,22 +56,7 @@ function progress(done: number): void {
   );
 }
 
-for (let done = 0; done < total; ) {
-  const size = Math.min(BATCH, total - done);
-  const batch = Array.from({ length: size }, (_, i) => {
-    // Ascending times, denser towards now (usage grows): u^0.7 spends more of the range late.
-    const u = (done + i + random()) / total;
-    lastMs = Math.max(lastMs + 1, Math.round(end - SPAN_MS + SPAN_MS * u ** 0.7));
-    const seeded = seedRun(random, corpus, lastMs);
-    // Appending: times may meet existing runs', so the store's trigger numbers them instead.
-    if (existing > 0) seeded.run[seeded.run.length - 1] = null;
-    return seeded;
-  });
-  writeBatch(batch);
-  results += batch.reduce((sum, run) => sum + run.results.length, 0);
-  done += size;
-  progress(done);
-}
+const results = seedStore(db, { runs: total, seed: Number(values.seed), end, onBatch: progress });
 process.stderr.write('\n');
 db.pragma('wal_checkpoint(TRUNCATE)');
 core.close();

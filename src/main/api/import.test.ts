@@ -47,9 +47,11 @@ describe('POST /v1/import', () => {
     const first = await target.call('POST', '/v1/import', exported);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
-      imported: { runs: 3, results: 3 },
-      skipped: { runs: 0 },
-      not_imported: { tests: 0, schedules: 0, schedule_runs: 0 },
+      imported: { tests: 0, runs: 3, results: 3, schedules: 0, schedule_runs: 0 },
+      skipped: { tests: 0, runs: 0, schedules: 0, schedule_runs: 0 },
+      skipped_reasons: [],
+      webhook_secrets: {},
+      not_imported: {},
     });
     const original = (await source.call('GET', '/v1/runs?q=refund')).body.data as { id: string }[];
     const restored = await target.call('GET', '/v1/runs?q=refund');

@@ -93,6 +93,7 @@ export function createHandlers({
     ...catalogHandlers(gateway, settings, discoveredModels),
     ...vaultHandlers(vault, events),
     getUsage: () => usage.summary(),
+    getUsageBreakdown: (input) => usage.breakdown(input),
     exportData: ({ include, format: _format, ...filter }) => exporter.export(include, filter),
     importData: (document) => importer(document),
     ...runHandlers(runs.engine, runs.store, runs.queries, runs.trash),

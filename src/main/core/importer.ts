@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import type { OperationOutput, OperationParsedInput } from '../../shared/operations';
 import type { ImportRunRow } from '../../shared/operations/export';
 import type { Run, RunStatus } from '../../shared/runs';
+import type { Clock } from './clock';
+import { createPromptImport, type KindOutcome } from './importPrompts';
+import { createScheduleImport } from './importSchedules';
 import { createRunBulkInsert } from './runs/bulkInsert';
 
 /** A run's status when the document does not carry it: from its results', as the engine decides it. */
@@ -68,20 +71,51 @@ export function runsFromExport(rows: readonly ImportRunRow[]): Run[] {
   });
 }
 
+export interface ImporterOptions {
+  db: Database.Database;
+  clock: Clock;
+  isKnownProvider(id: string): boolean;
+  /** Called after the transaction commits with new schedules, so the scheduler's timer learns their slots. */
+  onSchedulesImported(): void;
+}
+
 /**
  * `POST /v1/import`: the document was validated whole by its schema before this runs (a bad one
- * never reaches the store); the runs go in with the store's bulk insert, one transaction.
+ * never reaches the store). Prompts, runs, schedules and schedule runs go in, in that order (each
+ * kind may refer to the one before), in ONE transaction: all or nothing.
  */
-export function createImporter(db: Database.Database) {
-  const insert = createRunBulkInsert(db);
-  return (document: OperationParsedInput<'importData'>): OperationOutput<'importData'> => {
-    const { runs: rows = [], ...others } = document.data;
-    const runs = runsFromExport(rows);
-    const { inserted, skipped, results } = insert(runs);
+export function createImporter({ db, clock, isKnownProvider, onSchedulesImported }: ImporterOptions) {
+  const insertRuns = createRunBulkInsert(db);
+  const importPrompts = createPromptImport(db, isKnownProvider);
+  const importSchedules = createScheduleImport(db);
+
+  const importAll = db.transaction((document: OperationParsedInput<'importData'>): OperationOutput<'importData'> => {
+    const { tests = [], runs: rows = [], schedules = [], schedule_runs: scheduleRuns = [], ...others } = document.data;
+    const now = clock.now();
+    const prompts = importPrompts(tests, now.toISOString());
+    const runs = insertRuns(runsFromExport(rows));
+    const scheduled = importSchedules.schedules(schedules, new Set(tests.map((t) => t.id)), now);
+    const scheduleRunsOutcome = importSchedules.runs(scheduleRuns, scheduled.newIds);
+    const reasons = (kind: 'tests' | 'schedules' | 'schedule_runs', outcome: KindOutcome) =>
+      outcome.reasons.map((reason) => ({ kind, ...reason }));
     return {
-      imported: { runs: inserted, results },
-      skipped: { runs: skipped },
+      imported: {
+        tests: prompts.imported,
+        runs: runs.inserted,
+        results: runs.results,
+        schedules: scheduled.outcome.imported,
+        schedule_runs: scheduleRunsOutcome.imported,
+      },
+      skipped: { tests: prompts.skipped, runs: runs.skipped, schedules: scheduled.outcome.skipped, schedule_runs: scheduleRunsOutcome.skipped },
+      skipped_reasons: [...reasons('tests', prompts), ...reasons('schedules', scheduled.outcome), ...reasons('schedule_runs', scheduleRunsOutcome)],
+      webhook_secrets: scheduled.secrets,
       not_imported: Object.fromEntries(Object.entries(others).map(([kind, list]) => [kind, (list as unknown[]).length])),
     };
+  });
+
+  return (document: OperationParsedInput<'importData'>): OperationOutput<'importData'> => {
+    const answer = importAll(document);
+    if (answer.imported.schedules > 0) onSchedulesImported();
+    return answer;
   };
 }

@@ -175,7 +175,12 @@ export function createCore(options: CoreOptions): Core {
     vault,
     usage,
     exporter: createExporter(db, clock),
-    importer: createImporter(db),
+    importer: createImporter({
+      db,
+      clock,
+      isKnownProvider: (id) => providerIds().includes(id),
+      onSchedulesImported: () => scheduler.wake(),
+    }),
     events,
     scheduler,
     dispatcher: webhooks,

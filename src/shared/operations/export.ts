@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RESULT_STATUSES, RUN_SOURCES, RUN_STATUSES, resultErrorSchema } from '../runs';
 import { defineOperation } from './define';
+import { importScheduleRowSchema, importScheduleRunRowSchema, importTestRowSchema } from './importRows';
 import { runFilterFields } from './runs';
 
 export const EXPORT_KINDS = ['tests', 'runs', 'schedules', 'schedule_runs'] as const;
@@ -101,23 +102,38 @@ export const importRunRowSchema = z
   .strip();
 export type ImportRunRow = z.infer<typeof importRunRowSchema>;
 
+const IMPORT_KINDS = ['tests', 'runs', 'schedules', 'schedule_runs'] as const;
+const kindCounts = z.object(Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, z.number().int()])) as Record<(typeof IMPORT_KINDS)[number], z.ZodNumber>);
+
 export const importOperations = {
   importData: defineOperation({
     summary:
-      'Restore a `GET /v1/export` JSON document into this store: its runs are added, those whose id is already here are skipped. All or nothing: a bad document gets 400 naming the field and writes nothing. Other kinds (tests, schedules) are counted as not imported.',
+      'Restore a `GET /v1/export` JSON document into this store, in one transaction: saved prompts (`tests`, same id, their current content as a version made by `import`), runs, schedules (same id; a new webhook secret, shown once in `webhook_secrets`; `next_run_at` computed from now) and schedule runs. Whatever is already here (same id) is skipped; a schedule whose prompt is neither in the document nor in the store is skipped with the reason, and so are its runs. All or nothing: a bad document gets 400 naming the field and writes nothing. Unknown kinds are counted in `not_imported`.',
     tag: 'Export',
     input: z
       .object({
         exported_at: z.string().optional(),
         data: z
-          .object({ runs: z.array(importRunRowSchema).max(1_000_000).optional() }, { error: 'data must be an object of arrays by kind' })
+          .object(
+            {
+              tests: z.array(importTestRowSchema).max(100_000).optional(),
+              runs: z.array(importRunRowSchema).max(1_000_000).optional(),
+              schedules: z.array(importScheduleRowSchema).max(10_000).optional(),
+              schedule_runs: z.array(importScheduleRunRowSchema).max(1_000_000).optional(),
+            },
+            { error: 'data must be an object of arrays by kind' },
+          )
           .catchall(z.array(z.unknown(), { error: 'data: each kind must be an array' })),
         counts: z.record(z.string(), z.number()).optional(),
       })
       .strict(),
     output: z.object({
-      imported: z.object({ runs: z.number().int(), results: z.number().int() }),
-      skipped: z.object({ runs: z.number().int() }),
+      imported: kindCounts.extend({ results: z.number().int() }),
+      skipped: kindCounts,
+      /** Why each row that was not a plain duplicate was skipped. */
+      skipped_reasons: z.array(z.object({ kind: z.enum(IMPORT_KINDS), id: z.string(), reason: z.string() })),
+      /** The new secret of each imported schedule, by id (exports never carry secrets): shown once. */
+      webhook_secrets: z.record(z.string(), z.string()),
       not_imported: z.record(z.string(), z.number().int()),
     }),
     http: { method: 'POST', path: '/v1/import' },

@@ -6,7 +6,7 @@ import { runOperations } from './runs';
 import { promptsterOperations } from './promptster';
 import { catalogOperations } from './catalog';
 import { providerKeyOperations } from './providerKeys';
-import { usageOperations } from './usage';
+import { usageBreakdownOperations, usageOperations } from './usage';
 import { exportOperations, importOperations } from './export';
 import { scheduleOperations } from './schedules';
 import { webhookOperations } from './webhooks';
@@ -28,6 +28,7 @@ export const operations = {
   ...catalogOperations,
   ...providerKeyOperations,
   ...usageOperations,
+  ...usageBreakdownOperations,
   ...exportOperations,
   ...scheduleOperations,
   ...webhookOperations,

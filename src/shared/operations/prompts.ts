@@ -46,6 +46,9 @@ const configurations = z
   .max(10, 'configurations must contain 1-10 items');
 const tags = z.array(z.string().trim().min(1).max(50)).max(20, 'tags: at most 20');
 
+/** The field rules of a saved prompt, shared with the import of exported `tests`. */
+export const promptFieldSchemas = { name, template, system, variables, configurations, tags };
+
 /** The content that is versioned: any change to one of these makes a new version. */
 export const promptContentSchema = z.object({
   prompt: z.string(),

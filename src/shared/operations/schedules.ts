@@ -150,6 +150,9 @@ const mustMatch = z
 const callbackUrl = httpUrl('webhook_callback_url');
 const bool = (field: string) => z.boolean({ error: `${field} must be true or false` });
 
+/** The field rules of a schedule, shared with the import of exported `schedules`. */
+export const scheduleFieldSchemas = { name, intervalMinutes, cronExpression, timezone, positiveInt, maxCost, mustContain, mustMatch, callbackUrl, bool };
+
 /** Fields a create or update may carry; every one optional here (create adds its own requirements). */
 const scheduleFields = {
   name: name.optional(),

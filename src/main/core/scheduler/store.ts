@@ -226,6 +226,33 @@ export function createScheduleStore(db: Database.Database) {
       if (lastRunAt === undefined) db.prepare('UPDATE schedules SET next_run_at = ? WHERE id = ?').run(nextRunAt, id);
       else db.prepare('UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ?').run(nextRunAt, lastRunAt, id);
     },
+    /** The prompt a schedule belongs to, or undefined when there is no schedule with that id. */
+    promptOf(id: string): string | undefined {
+      return (db.prepare('SELECT prompt_id FROM schedules WHERE id = ?').pluck().get(id) as string | undefined) ?? undefined;
+    },
+    hasRun(id: string): boolean {
+      return db.prepare('SELECT 1 FROM schedule_runs WHERE id = ?').pluck().get(id) !== undefined;
+    },
+    /** Writes a finished run as it was (an import): no slot, so it never collides with one this store will run. */
+    restoreRun(run: Omit<ScheduleRun, 'results' | 'sla_failures'>): void {
+      db.prepare(
+        `INSERT INTO schedule_runs (id, schedule_id, prompt_id, run_id, status, trigger_type, started_at, completed_at, metrics, sla_breaches, error, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        run.id,
+        run.schedule_id,
+        run.prompt_id,
+        run.run_id,
+        run.status,
+        run.trigger_type,
+        run.started_at,
+        run.completed_at,
+        JSON.stringify(run.metrics),
+        JSON.stringify(run.sla_breaches),
+        run.error === null ? null : JSON.stringify(run.error),
+        run.created_at,
+      );
+    },
     /** Records a run as pending; false when that slot already has a run (it never runs twice). */
     insertRun(run: { id: string; scheduleId: string; promptId: string; trigger: TriggerType; slotAt: string | null; createdAt: string }): boolean {
       const result = db

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import type { OperationOutput } from '../../../shared/operations';
+import type { OperationOutput, OperationParsedInput } from '../../../shared/operations';
 import type { BudgetStatus } from '../../../shared/operations/usage';
 import type { Clock } from '../clock';
 import type { SettingsStore } from '../settings/store';
+import { createUsageBreakdown } from './breakdown';
 
 const monthStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 const monthEnd = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
@@ -42,8 +43,15 @@ export function createUsageService(db: Database.Database, settings: SettingsStor
     };
   };
 
+  const breakdownOf = createUsageBreakdown(db, clock);
+
   return {
     budgetStatus,
+
+    /** `GET /v1/usage/breakdown`: per day, provider and model for a period, with the budget status. */
+    breakdown(input: OperationParsedInput<'getUsageBreakdown'>): OperationOutput<'getUsageBreakdown'> {
+      return { ...breakdownOf(input), budget: budgetStatus() };
+    },
 
     /** Refuses a new provider-calling run once the month's budget is used up (Promptster's 429 for calls, 403 for money). */
     assertWithinBudget(): void {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Download, History, Search } from 'lucide-react';
+import { Download, History, Search, ThumbsDown, ThumbsUp } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { PROVIDER_IDS } from '../../../../shared/providers';
 import { RUN_SOURCES, RUN_STATUSES } from '../../../../shared/runs';
@@ -168,11 +168,11 @@ export function HistoryPage(): React.JSX.Element {
                         {slowest(run)}
                       </span>
                       <span role="cell">
-                        {run.rating === 1 || run.results.some((r) => r.rating === 1)
-                          ? '👍'
-                          : run.rating === -1 || run.results.some((r) => r.rating === -1)
-                            ? '👎'
-                            : ''}
+                        {run.rating === 1 || run.results.some((r) => r.rating === 1) ? (
+                          <ThumbsUp size={14} className="rating-up" aria-label="Rated up" />
+                        ) : run.rating === -1 || run.results.some((r) => r.rating === -1) ? (
+                          <ThumbsDown size={14} className="rating-down" aria-label="Rated down" />
+                        ) : null}
                       </span>
                     </button>
                   );
