@@ -34,6 +34,8 @@ export interface CrashLoopReport {
     slotsMadeDue: number;
     jobs: number;
     subscriptions: number;
+    /** Acknowledged keys and comparisons whose event deliveries were checked. */
+    eventsChecked: number;
   } & BackgroundCounts & { received: number };
 }
 
@@ -53,12 +55,15 @@ interface Ledger {
   /** Every name tried, acknowledged or not: none may appear twice. */
   promptNames: string[];
   prompts: Map<string, { name: string; version: number }>;
-  apiKeys: Map<string, { name: string; key: string }>;
+  /** `subscribed`: a webhook subscription was acknowledged before the key was asked for. */
+  apiKeys: Map<string, { name: string; key: string; subscribed: boolean }>;
   apiKeyNames: string[];
   /** Slow runs started with POST /v1/runs: they cannot finish before the kill. */
   asyncRuns: Set<string>;
   /** Comparisons answered 200: finished before the answer, so they must be complete. */
   compares: Set<string>;
+  /** Those of them asked for after a webhook subscription was acknowledged. */
+  comparesSubscribed: Set<string>;
   background: BackgroundLedger;
 }
 
@@ -95,8 +100,9 @@ async function drive(serve: ServeHandle, ledger: Ledger, rand: () => number, lab
       } else if (pick < 0.6) {
         const name = `k-${label}-${n}`;
         ledger.apiKeyNames.push(name);
+        const subscribed = ledger.background.subscriptions.size > 0;
         const r = await call(serve, 'POST', '/v1/api-keys', { name, type: 'live' });
-        if (r.status === 201) ledger.apiKeys.set(r.body.id, { name, key: r.body.key });
+        if (r.status === 201) ledger.apiKeys.set(r.body.id, { name, key: r.body.key, subscribed });
       } else if (pick < 0.8) {
         const r = await call(serve, 'POST', '/v1/runs', {
           prompt: `Write at length (${label}-${n})`,
@@ -107,8 +113,10 @@ async function drive(serve: ServeHandle, ledger: Ledger, rand: () => number, lab
         });
         if (r.status === 202) ledger.asyncRuns.add(r.body.id);
       } else {
+        const subscribed = ledger.background.subscriptions.size > 0;
         const r = await call(serve, 'POST', '/v1/prompts/compare', { prompt: `Compare ${label}-${n}`, configurations, max_tokens: 50 });
         if (r.status === 200) ledger.compares.add(r.body.id ?? r.body.run_id);
+        if (r.status === 200 && subscribed) ledger.comparesSubscribed.add(r.body.id ?? r.body.run_id);
       }
     } catch {
       return; // connection refused or reset: the server is gone
@@ -168,6 +176,13 @@ function checkStore(dataDir: string, ledger: Ledger, receiver: WebhookReceiver, 
       if (count(`SELECT count(*) AS n FROM run_results WHERE run_id = ? AND status = 'completed'`, id) !== 2)
         fail(`comparison ${id} lost a result`);
     }
+    // An event acknowledged with its write (the answer came after it) has its delivery rows.
+    const deliveries = (event: string, id: string) =>
+      count(`SELECT count(*) AS n FROM webhook_deliveries WHERE event = ? AND payload ->> '$.data.${event === 'api_key.created' ? 'id' : 'run_id'}' = ?`, event, id);
+    for (const [id, { subscribed }] of ledger.apiKeys)
+      if (subscribed && deliveries('api_key.created', id) === 0) fail(`API key ${id} was acknowledged with no api_key.created delivery`);
+    for (const id of ledger.comparesSubscribed)
+      if (deliveries('prompt.completed', id) === 0) fail(`comparison ${id} was answered with no prompt.completed delivery`);
     const background = checkBackground(db, ledger.background, receiver, startedAt);
     return { interrupted: count(`SELECT count(*) AS n FROM runs WHERE status = 'interrupted'`), ...background };
   } finally {
@@ -205,6 +220,7 @@ export async function runCrashLoop(options: {
     apiKeyNames: [],
     asyncRuns: new Set(),
     compares: new Set(),
+    comparesSubscribed: new Set(),
     background: emptyBackgroundLedger(),
   };
   const receiver = await startWebhookReceiver();
@@ -327,6 +343,7 @@ async function loop(
       slotsMadeDue: ledger.background.slotsMadeDue,
       jobs: ledger.background.jobs.size,
       subscriptions: ledger.background.subscriptions.size,
+      eventsChecked: [...ledger.apiKeys.values()].filter((k) => k.subscribed).length + ledger.comparesSubscribed.size,
       slotsRun: final.slotsRun,
       cutShort: final.cutShort,
       delivered: final.delivered,
