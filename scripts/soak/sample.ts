@@ -58,7 +58,9 @@ export interface Verdict {
 /**
  * Bounded memory: the RSS at the end (median of the last fifth) within `rssGrowth` of the RSS at half
  * time (median of the samples between 40 % and 60 %). Bounded WAL: never above `walCapMb`, and its
- * largest size in the second half no more than 10 % above the first half's. Descriptors: no steady climb.
+ * largest size in the second half at most 4 MB (one automatic checkpoint's 1,000 pages) above the first
+ * half's: the file is a high-water mark (largest transaction + 1,000 pages, until the maintenance
+ * truncates it), so a step up is not growth, but a log the checkpoint cannot reset climbs past that. Descriptors: no steady climb.
  * And no client call or browser screen failed.
  */
 export function verdict(samples: Sample[], limits = { rssGrowth: 0.1, walCapMb: 64, fdGrowth: 20 }): Verdict {
@@ -80,7 +82,7 @@ export function verdict(samples: Sample[], limits = { rssGrowth: 0.1, walCapMb: 
   const checks: [boolean, string][] = [
     [growth < limits.rssGrowth, `RSS ${rssMid.toFixed(1)} MB at half time → ${rssEnd.toFixed(1)} MB at the end (${(growth * 100).toFixed(1)} %, limit ${limits.rssGrowth * 100} %)`],
     [walMax <= limits.walCapMb, `WAL at most ${walMax.toFixed(1)} MB (cap ${limits.walCapMb} MB)`],
-    [walSecond <= Math.max(walFirst * 1.1, 4.5), `WAL peak ${walFirst.toFixed(1)} MB in the first half, ${walSecond.toFixed(1)} MB in the second`],
+    [walSecond <= walFirst + 4, `WAL peak ${walFirst.toFixed(1)} MB in the first half, ${walSecond.toFixed(1)} MB in the second (limit +4 MB)`],
     [fdEnd - fdMid < limits.fdGrowth, `open descriptors ${fdMid} at half time → ${fdEnd} at the end`],
     [lastSample.errors === 0, `${lastSample.ops} API calls answered, ${lastSample.errors} failed`],
     [lastSample.uiErrors === 0, `${lastSample.uiViews} screens shown in the browser, ${lastSample.uiErrors} page errors or screens that did not show`],
