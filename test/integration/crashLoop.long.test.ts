@@ -10,7 +10,7 @@ afterAll(() => emulator.close());
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 
 describe('crash loop (long)', () => {
-  it(`${ITERATIONS} random SIGKILLs: integrity ok, every acknowledged write present once, cut runs interrupted`, async () => {
+  it(`${ITERATIONS} random SIGKILLs: integrity ok, every acknowledged write present once, schedules, jobs and deliveries kept, cut runs interrupted or failed`, async () => {
     const report = await runCrashLoop({
       emulator,
       iterations: ITERATIONS,
@@ -21,5 +21,8 @@ describe('crash loop (long)', () => {
     expect(report.acknowledged.prompts).toBeGreaterThan(0);
     expect(report.acknowledged.asyncRuns).toBeGreaterThan(0);
     expect(report.startupKills).toBeGreaterThan(0);
+    expect(report.background.slotsRun).toBeGreaterThan(0);
+    expect(report.background.cutShort).toBeGreaterThan(0);
+    expect(report.background.delivered).toBeGreaterThan(0);
   });
 });

@@ -38,8 +38,27 @@ export async function tidyStore(
 }
 
 /**
+ * Shrinks the write-ahead log back to nothing once all of it is in the main file. SQLite's automatic
+ * checkpoint (every 1,000 pages) keeps the log from growing under steady writes, but never shrinks the
+ * file: after one big transaction (an import, a retention prune, a large FTS merge) the `-wal` would keep
+ * that size until Parallax closes. `busy` when another connection (a CLI command, a backup) still reads
+ * an older snapshot: nothing is lost, the next check tries again.
+ */
+export function truncateWal(db: Database.Database): { busy: boolean } {
+  // Without waiting: TRUNCATE would otherwise block the event loop for busy_timeout behind a reader.
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return { busy: row?.busy === 1 };
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
  * Housekeeping while Parallax runs, checked hourly and once shortly after start: the daily backup,
- * the purge of deleted runs, and the daily retention prune (`tidyStore`).
+ * the purge of deleted runs, the daily retention prune (`tidyStore`), and the WAL truncation.
  */
 export function startMaintenance(deps: MaintenanceDeps): () => void {
   const { db, dataDir, settings, clock, logger } = deps;
@@ -68,6 +87,7 @@ export function startMaintenance(deps: MaintenanceDeps): () => void {
     try {
       await tidyStore(deps, { retention });
       if (retention) lastRetention = clock.now().getTime();
+      if (truncateWal(db).busy) logger.info('write-ahead log not truncated: another connection is reading; next check');
     } catch (error) {
       logger.error(`store maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -36,6 +36,13 @@ export function sendWebhook(
 
   return new Promise((resolve) => {
     const client = url.protocol === 'https:' ? https : http;
+    // `timeout` below is only an idle timeout: a receiver trickling a byte now and then would hold the
+    // attempt (and the dispatcher's batch) forever. This is the whole attempt's deadline.
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      request.destroy(new Error(`no answer within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
     const request = client.request(
       url,
       {
@@ -51,15 +58,20 @@ export function sendWebhook(
           if (received > MAX_RESPONSE_BYTES) response.destroy();
         });
         response.on('close', () => {
+          clearTimeout(deadline);
           const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(done(status, null));
+          if (timedOut) resolve(done(status, `no answer within ${options.timeoutMs} ms`));
+          else if (status >= 200 && status < 300) resolve(done(status, null));
           else if (status >= 300 && status < 400) resolve(done(status, `HTTP ${status}: redirects are not followed`));
           else resolve(done(status, `HTTP ${status}`));
         });
       },
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
-    request.on('error', (error) => resolve(done(null, error.message)));
+    request.on('error', (error) => {
+      clearTimeout(deadline);
+      resolve(done(null, error.message));
+    });
     request.end(body);
   });
 }

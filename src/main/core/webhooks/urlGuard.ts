@@ -29,10 +29,18 @@ export interface UrlPolicy {
   ownPorts(): readonly number[];
 }
 
-/** Normalises IPv4-mapped IPv6 (`::ffff:169.254.169.254`) to its IPv4 form before checking. */
+/**
+ * Normalises IPv4-mapped IPv6 to its IPv4 form before checking, in both spellings: the dotted one
+ * (`::ffff:169.254.169.254`) and the hex one that URL parsing produces (`[::ffff:a9fe:a9fe]`).
+ */
 function unmap(address: string): { address: string; type: 'ipv4' | 'ipv6' } {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return { address: mapped[1] as string, type: 'ipv4' };
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (hex) {
+    const [high, low] = [parseInt(hex[1] as string, 16), parseInt(hex[2] as string, 16)];
+    return { address: [high >> 8, high & 255, low >> 8, low & 255].join('.'), type: 'ipv4' };
+  }
   return { address, type: isIP(address) === 6 ? 'ipv6' : 'ipv4' };
 }
 
@@ -50,7 +58,8 @@ export const portOf = (url: URL): number => (url.port ? Number(url.port) : url.p
 export function refusedUrl(url: URL, policy: UrlPolicy): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'only http and https URLs are allowed';
   if (url.username || url.password) return 'URLs with credentials are not allowed';
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // A fully qualified name may end with a dot (`localhost.`, `metadata.google.internal.`): the same host.
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.+$/, '');
   if (METADATA_NAMES.has(host)) return `${host} is a cloud metadata host`;
   if (host === 'localhost' && policy.ownPorts().includes(portOf(url))) return `localhost:${portOf(url)} is Parallax's own API`;
   if (isIP(host)) return refusedAddress(host, portOf(url), policy);
