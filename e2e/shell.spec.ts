@@ -94,5 +94,8 @@ test('adds a custom OpenAI-compatible endpoint and a price override in Settings'
   await price.getByRole('button', { name: 'Set price' }).click();
   await expect(page.getByRole('table', { name: 'Price overrides' })).toContainText('in $0.5 · out $1.5');
   await expect(page.getByRole('region', { name: 'Provider keys' })).toContainText('Company gateway');
+  // An endpoint needs no key: its models can be refreshed from it (nothing listens on that port here).
+  await page.getByRole('button', { name: 'Refresh Company gateway models' }).click();
+  await expect(page.getByRole('region', { name: 'Provider keys' })).toContainText(/connect|ECONNREFUSED|network|fetch failed/i);
   await shell.screenshot('settings-endpoints');
 });

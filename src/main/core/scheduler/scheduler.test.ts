@@ -95,7 +95,7 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     await core.shutdown();
   });
 
-  it('spreads catch-up runs after a sleep by each schedule\'s jitter instead of firing them all at once', async () => {
+  it('spreads a herd of catch-up runs after a sleep by each schedule\'s jitter instead of firing them all at once', async () => {
     const { core, clock, schedule } = await setup(undefined, undefined, 10_000);
     const ids = Array.from({ length: 20 }, (_, i) => schedule({ name: `s${i}` }).id);
     clock.set('2026-01-05T12:05:00Z'); // every schedule missed its slots
@@ -106,6 +106,17 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
       clock.advance(1_000);
       core.scheduler.tick();
     }
+    await core.scheduler.idle();
+    for (const id of ids) expect(runsOf(core, id)).toHaveLength(1);
+    await core.shutdown();
+  });
+
+  it('a few catch-ups (no more than can run at once) start at once, jitter or not', async () => {
+    const { core, clock, schedule } = await setup(undefined, undefined, 10_000);
+    const ids = Array.from({ length: 3 }, (_, i) => schedule({ name: `s${i}` }).id);
+    clock.set('2026-01-05T12:05:00Z');
+    core.scheduler.tick();
+    expect(core.scheduler.runningCount).toBe(3);
     await core.scheduler.idle();
     for (const id of ids) expect(runsOf(core, id)).toHaveLength(1);
     await core.shutdown();

@@ -55,6 +55,7 @@ export class Scheduler {
   /** Schedules with a run pending or running: a schedule never overlaps itself. */
   private readonly active = new Map<string, Promise<ScheduleRun>>();
   private readonly slots: Semaphore;
+  private readonly maxConcurrent: number;
   private readonly jitterMaxMs: number;
   private readonly seenTriggers = new Map<string, number>();
   /** When a missed slot was first noticed: catch-up runs are spread by the same jitter from then. */
@@ -64,7 +65,8 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = createScheduleStore(options.db);
-    this.slots = new Semaphore(options.maxConcurrent ?? 8);
+    this.maxConcurrent = options.maxConcurrent ?? 8;
+    this.slots = new Semaphore(this.maxConcurrent);
     this.jitterMaxMs = options.jitterMaxMs ?? 10_000;
     const failed = this.store.failUnfinished(this.now().toISOString(), CRASH_MESSAGE);
     if (failed > 0) options.logger.warn(`${failed} schedule run(s) left unfinished by the last session were marked failed`);
@@ -206,14 +208,17 @@ export class Scheduler {
    */
   tick(): void {
     const now = this.now();
-    for (const due of this.store.dueBy(now.toISOString())) {
+    const dueNow = this.store.dueBy(now.toISOString());
+    // A few catch-ups (no more than can run at once) start at once; more are spread by their jitter.
+    const herd = dueNow.filter((due) => isMissed(new Date(due.next_run_at), now)).length > this.maxConcurrent;
+    for (const due of dueNow) {
       const slot = new Date(due.next_run_at);
-      // On time, a schedule fires at its slot plus its jitter; after a sleep or a restart, at the moment
-      // the missed slot was noticed plus the same jitter, so that many catch-ups do not all fire at once.
+      // On time, a schedule fires at its slot plus its jitter; after a sleep or a restart, in a herd of
+      // catch-ups, at the moment the missed slot was noticed plus the same jitter.
       const missed = isMissed(slot, now);
       const noticed = missed ? (this.missedSince.get(due.id) ?? now.getTime()) : slot.getTime();
       if (missed) this.missedSince.set(due.id, noticed);
-      if (now.getTime() < noticed + jitterMs(due.id, this.jitterMaxMs)) continue;
+      if ((!missed || herd) && now.getTime() < noticed + jitterMs(due.id, this.jitterMaxMs)) continue;
       this.missedSince.delete(due.id);
       const schedule = this.store.get(due.id);
       if (!schedule) continue;

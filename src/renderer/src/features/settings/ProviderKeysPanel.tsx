@@ -113,7 +113,7 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
                   {check.text}
                 </span>
               ) : null}
-              {status.configured || LOCAL_PROVIDERS.has(status.provider) ? (
+              {status.configured || LOCAL_PROVIDERS.has(status.provider) || custom ? (
                 <button
                   type="button"
                   className="ghost-button inline"
@@ -124,7 +124,7 @@ function KeyRow({ status }: { status: ProviderKeyStatus }): React.JSX.Element {
                   {check.busy ? 'Testing…' : 'Test'}
                 </button>
               ) : null}
-              {status.configured || LOCAL_PROVIDERS.has(status.provider) ? (
+              {status.configured || LOCAL_PROVIDERS.has(status.provider) || custom ? (
                 <button
                   type="button"
                   className="ghost-button inline"
