@@ -38,6 +38,8 @@ await page.addInitScript((tokens: number) => {
 await page.goto(serve.loginLink);
 await page.getByTestId('result-column').first().waitFor();
 
+// BENCH_TRACE=file.json records a Chromium timeline of the run, to see what a long task was made of.
+if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'v8.execute'] });
 const result = await page.evaluate(async (expected: number) => {
   const longTasks: number[] = [];
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration))).observe({
@@ -96,6 +98,7 @@ const result = await page.evaluate(async (expected: number) => {
   return { longTasks, lags, wall, arrivals: arrivals.length, expected };
 }, TOKENS);
 
+if (process.env.BENCH_TRACE) await browser.stopTracing();
 await browser.close();
 await serve.stop();
 await emulator.close();

@@ -1,6 +1,5 @@
 import { Columns3, FileDiff, Play, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { loadTokenCounter, roughTokenCount, type TokenCounter } from '../../../../shared/tokenEstimate';
 import { templateVariables } from '../../../../shared/template';
 import { client } from '../../client';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,6 +14,7 @@ import { ResultColumn } from './ResultColumn';
 import { SavePrompt } from './SavePrompt';
 import { ScheduleThis } from './ScheduleThis';
 import { applyRunEvent, useCompare } from './store';
+import { useTokenEstimate } from './useTokenEstimate';
 import { VariablesForm } from './VariablesForm';
 import '../../monaco/setup';
 
@@ -23,10 +23,6 @@ export function ComparePage(): React.JSX.Element {
   const { prompt, system, showSystem, columns, results, running, error, variables } = state;
   const models = useCatalog((s) => s.models);
   const [diffOpen, setDiffOpen] = useState(false);
-  const [countTokens, setCountTokens] = useState<TokenCounter>(() => roughTokenCount);
-  useEffect(() => {
-    void loadTokenCounter().then((counter) => setCountTokens(() => counter));
-  }, []);
   useEffect(() => client.subscribe('run', applyRunEvent), []);
 
   const missing = templateVariables(`${prompt}\n${system}`).filter((name) => !variables[name]);
@@ -47,7 +43,7 @@ export function ComparePage(): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const inputTokens = useMemo(() => countTokens(`${system}\n${prompt}`), [countTokens, prompt, system]);
+  const inputTokens = useTokenEstimate(`${system}\n${prompt}`);
   const estimate = useMemo(() => {
     let total = 0;
     for (const column of columns) {
