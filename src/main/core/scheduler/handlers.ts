@@ -7,7 +7,14 @@ import type { StoredSchedule } from './store';
 
 type ScheduleHandlers = Pick<
   Handlers,
-  'listSchedules' | 'createSchedule' | 'getSchedule' | 'updateSchedule' | 'deleteSchedule' | 'runSchedule' | 'listScheduleRuns' | 'previewSchedule'
+  | 'listSchedules'
+  | 'createSchedule'
+  | 'getSchedule'
+  | 'updateSchedule'
+  | 'deleteSchedule'
+  | 'runSchedule'
+  | 'listScheduleRuns'
+  | 'previewSchedule'
 >;
 
 /** The secret leaves the core once, in the create answer. */
@@ -43,7 +50,9 @@ export const scheduleHandlers = (scheduler: Scheduler, now: () => Date): Schedul
     const from = now();
     if (schedule_type === 'interval') {
       if (!interval_minutes) throw validationError('interval_minutes', 'interval_minutes is required for interval schedule type');
-      return { next_runs: Array.from({ length: count }, (_, i) => new Date(from.getTime() + (i + 1) * interval_minutes * 60_000).toISOString()) };
+      return {
+        next_runs: Array.from({ length: count }, (_, i) => new Date(from.getTime() + (i + 1) * interval_minutes * 60_000).toISOString()),
+      };
     }
     if (!cron_expression) throw validationError('cron_expression', 'cron_expression is required for cron schedule type');
     return { next_runs: nextCronRuns(cron_expression, timezone, from, count).map((d) => d.toISOString()) };

@@ -39,7 +39,13 @@ async function setup(
   const core = open();
   const prompt = core.prompts.create({ name: 'Check', prompt: 'Say hello to {{who}}', variables: { who: 'ops' }, configurations }, 'api');
   const schedule = (input: Partial<CreateScheduleInput> = {}) =>
-    core.scheduler.create({ prompt_id: prompt.id, name: 'Every 40 minutes', schedule_type: 'interval', interval_minutes: 40, ...input } as CreateScheduleInput);
+    core.scheduler.create({
+      prompt_id: prompt.id,
+      name: 'Every 40 minutes',
+      schedule_type: 'interval',
+      interval_minutes: 40,
+      ...input,
+    } as CreateScheduleInput);
   return { core, clock, prompt, schedule, notifications, dataDir, open };
 }
 
@@ -63,7 +69,12 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     core.scheduler.tick();
     await core.scheduler.idle();
     const [run] = runsOf(core, s.id);
-    expect(run).toMatchObject({ status: 'completed', trigger_type: 'scheduled', error: null, sla_breaches: { response_time: false, cost: false } });
+    expect(run).toMatchObject({
+      status: 'completed',
+      trigger_type: 'scheduled',
+      error: null,
+      sla_breaches: { response_time: false, cost: false },
+    });
     expect(Object.keys(run!.metrics)).toEqual(expect.arrayContaining(['response_time_1_ms', 'estimated_cost_2', 'response_time_3_ms']));
     expect(run!.metrics.response_time_3_ms).toBeGreaterThanOrEqual(0);
     expect(run!.results.map((r) => r.provider)).toEqual(['openai', 'anthropic', 'google']);
@@ -71,7 +82,12 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     expect(history).toMatchObject({ source: 'schedule', rendered_prompt: 'Say hello to ops', prompt_id: s.prompt_id });
 
     const after = core.scheduler.get(s.id);
-    expect(after).toMatchObject({ next_run_at: '2026-01-05T11:20:00.000Z', last_run_at: '2026-01-05T10:40:00.000Z', last_status: 'completed', run_count: 1 });
+    expect(after).toMatchObject({
+      next_run_at: '2026-01-05T11:20:00.000Z',
+      last_run_at: '2026-01-05T10:40:00.000Z',
+      last_status: 'completed',
+      run_count: 1,
+    });
     await core.shutdown();
   });
 
@@ -95,7 +111,7 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     await core.shutdown();
   });
 
-  it('spreads a herd of catch-up runs after a sleep by each schedule\'s jitter instead of firing them all at once', async () => {
+  it("spreads a herd of catch-up runs after a sleep by each schedule's jitter instead of firing them all at once", async () => {
     const { core, clock, schedule } = await setup(undefined, undefined, 10_000);
     const ids = Array.from({ length: 20 }, (_, i) => schedule({ name: `s${i}` }).id);
     clock.set('2026-01-05T12:05:00Z'); // every schedule missed its slots
@@ -188,7 +204,14 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
   it('runs left running by a crash become failed with a clear error on the next start', async () => {
     const { core, schedule, open } = await setup();
     const s = schedule();
-    core.scheduler.store.insertRun({ id: 'r-crash', scheduleId: s.id, promptId: s.prompt_id, trigger: 'scheduled', slotAt: null, createdAt: '2026-01-05T10:00:00Z' });
+    core.scheduler.store.insertRun({
+      id: 'r-crash',
+      scheduleId: s.id,
+      promptId: s.prompt_id,
+      trigger: 'scheduled',
+      slotAt: null,
+      createdAt: '2026-01-05T10:00:00Z',
+    });
     core.scheduler.store.markRunning('r-crash', '2026-01-05T10:00:00Z');
     core.close(); // no shutdown: as if killed
     const reopened = open();
@@ -224,7 +247,9 @@ describe('scheduler on a fake clock, against the provider emulator', () => {
     expect(core.scheduler.update({ id: s.id, is_enabled: true }).next_run_at).toBe('2026-01-05T10:45:00.000Z');
     const cron = core.scheduler.update({ id: s.id, schedule_type: 'cron', cron_expression: '0 9 * * *', timezone: 'America/New_York' });
     expect(cron.next_run_at).toBe('2026-01-05T14:00:00.000Z');
-    expect(() => core.scheduler.update({ id: s.id, schedule_type: 'interval', interval_minutes: null })).toThrow(/interval_minutes is required/);
+    expect(() => core.scheduler.update({ id: s.id, schedule_type: 'interval', interval_minutes: null })).toThrow(
+      /interval_minutes is required/,
+    );
     await core.shutdown();
   });
 });

@@ -20,18 +20,13 @@ import type { PromptService } from '../prompts/service';
 import type { RunEngine } from '../runs/engine';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { newWebhookSecret, verifyTrigger } from '../webhooks/signing';
+import { notificationKinds, notificationOf, type NotificationKind, type ScheduleNotification } from './notifications';
 import { judgeRun, type Verdict } from './sla';
+
+export type { ScheduleNotification } from './notifications';
 import { Semaphore } from './semaphore';
 import { createScheduleStore, EMPTY_SLA, NO_BREACHES, type ScheduleRecord, type StoredSchedule } from './store';
 import { firstSlot, isMissed, jitterMs, slotAfter, type Timing } from './timing';
-
-/** A desktop notification (Electron) or a log line (headless). */
-export interface ScheduleNotification {
-  kind: 'failure' | 'sla_breach' | 'success';
-  title: string;
-  body: string;
-  scheduleId: string;
-}
 
 export interface SchedulerOptions {
   db: Database.Database;
@@ -146,9 +141,13 @@ export class Scheduler {
       },
       updated_at: this.now().toISOString(),
     };
-    if (type === 'interval' && !next.interval_minutes) throw validationError('interval_minutes', 'interval_minutes is required for interval schedule type');
-    if (type === 'cron' && !next.cron_expression) throw validationError('cron_expression', 'cron_expression is required for cron schedule type');
-    const retimed = ['schedule_type', 'interval_minutes', 'cron_expression', 'timezone'].some((k) => k in input && input[k as keyof typeof input] !== undefined);
+    if (type === 'interval' && !next.interval_minutes)
+      throw validationError('interval_minutes', 'interval_minutes is required for interval schedule type');
+    if (type === 'cron' && !next.cron_expression)
+      throw validationError('cron_expression', 'cron_expression is required for cron schedule type');
+    const retimed = ['schedule_type', 'interval_minutes', 'cron_expression', 'timezone'].some(
+      (k) => k in input && input[k as keyof typeof input] !== undefined,
+    );
     const reenabled = next.is_enabled && !current.is_enabled;
     if (!next.is_enabled) next.next_run_at = null;
     else if (retimed || reenabled || next.next_run_at === null) next.next_run_at = firstSlot(next, this.now())?.toISOString() ?? null;
@@ -326,17 +325,10 @@ export class Scheduler {
     for (const kind of kinds) this.notify(kind, schedule, run);
   }
 
-  private notify(kind: 'failure' | 'sla_breach' | 'success', schedule: StoredSchedule, run: ScheduleRun): void {
-    const title =
-      kind === 'failure'
-        ? `Schedule "${schedule.name}" ${run.status === 'partial' ? 'partly failed' : 'failed'}`
-        : kind === 'sla_breach'
-          ? `Schedule "${schedule.name}" breached its SLA`
-          : `Schedule "${schedule.name}" passed`;
-    const body = kind === 'sla_breach' ? run.sla_failures.join('; ') : kind === 'failure' ? (run.error?.message ?? run.status) : summary(run);
-    const notification: ScheduleNotification = { kind, title, body, scheduleId: schedule.id };
+  private notify(kind: NotificationKind, schedule: StoredSchedule, run: ScheduleRun): void {
+    const notification = notificationOf(kind, schedule, run);
     if (this.options.notify) this.options.notify(notification);
-    else this.options.logger[kind === 'success' ? 'info' : 'warn'](`${title}: ${body}`);
+    else this.options.logger[kind === 'success' ? 'info' : 'warn'](`${notification.title}: ${notification.body}`);
   }
 
   /** Resolves when every run started so far has finished (tests, shutdown). */
@@ -393,15 +385,6 @@ function slaOf(current: SlaThresholds, input: Partial<Record<keyof SlaThresholds
   };
 }
 
-function notificationKinds(schedule: StoredSchedule, status: ScheduleRun['status'], breached: boolean) {
-  const kinds: ('failure' | 'sla_breach' | 'success')[] = [];
-  const n = schedule.notifications;
-  if ((status === 'failed' || status === 'partial') && n.on_failure) kinds.push('failure');
-  if (breached && n.on_sla_breach) kinds.push('sla_breach');
-  if (status === 'completed' && !breached && n.on_success) kinds.push('success');
-  return kinds;
-}
-
 function failedVerdict(message: string): Verdict {
   return {
     status: 'failed',
@@ -411,8 +394,4 @@ function failedVerdict(message: string): Verdict {
     failures: [],
     error: { message, provider: null },
   };
-}
-
-function summary(run: ScheduleRun): string {
-  return run.results.map((r) => `${r.provider}/${r.model} ${r.response_time_ms ?? '?'} ms`).join(', ');
 }

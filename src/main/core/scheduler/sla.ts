@@ -96,6 +96,8 @@ export function judgeRun(run: Run, sla: SlaThresholds): Verdict {
       error: r.error?.message ?? (r.status === 'completed' ? null : `result ${r.status}`),
     })),
     ...checkSla(sla, run.results),
-    error: firstError ? { message: firstError.error?.message ?? `${label(firstError)} ${firstError.status}`, provider: firstError.provider } : null,
+    error: firstError
+      ? { message: firstError.error?.message ?? `${label(firstError)} ${firstError.status}`, provider: firstError.provider }
+      : null,
   };
 }

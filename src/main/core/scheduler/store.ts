@@ -176,8 +176,25 @@ export function createScheduleStore(db: Database.Database) {
   const getRow = db.prepare<[string], ScheduleRow>(`${SELECT_SCHEDULE} WHERE s.id = ?`);
   const getRunRow = db.prepare<[string], ScheduleRunRow>('SELECT * FROM schedule_runs WHERE id = ?');
   const columns = [
-    'id', 'prompt_id', 'name', 'schedule_type', 'interval_minutes', 'cron_expression', 'timezone', 'is_enabled', 'catch_up', 'next_run_at',
-    'last_run_at', 'sla', 'notify_on_success', 'notify_on_failure', 'notify_on_sla_breach', 'webhook_callback_url', 'secret', 'created_at', 'updated_at',
+    'id',
+    'prompt_id',
+    'name',
+    'schedule_type',
+    'interval_minutes',
+    'cron_expression',
+    'timezone',
+    'is_enabled',
+    'catch_up',
+    'next_run_at',
+    'last_run_at',
+    'sla',
+    'notify_on_success',
+    'notify_on_failure',
+    'notify_on_sla_breach',
+    'webhook_callback_url',
+    'secret',
+    'created_at',
+    'updated_at',
   ] as const;
   const upsert = db.prepare(
     `INSERT INTO schedules (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
@@ -193,7 +210,9 @@ export function createScheduleStore(db: Database.Database) {
       return row && toSchedule(row);
     },
     list(limit: number, offset: number): { rows: StoredSchedule[]; total: number } {
-      const rows = db.prepare<[number, number], ScheduleRow>(`${SELECT_SCHEDULE} ORDER BY s.created_at DESC, s.rowid DESC LIMIT ? OFFSET ?`).all(limit, offset);
+      const rows = db
+        .prepare<[number, number], ScheduleRow>(`${SELECT_SCHEDULE} ORDER BY s.created_at DESC, s.rowid DESC LIMIT ? OFFSET ?`)
+        .all(limit, offset);
       return { rows: rows.map(toSchedule), total: this.count() };
     },
     enabledCount(): number {
@@ -254,7 +273,14 @@ export function createScheduleStore(db: Database.Database) {
       );
     },
     /** Records a run as pending; false when that slot already has a run (it never runs twice). */
-    insertRun(run: { id: string; scheduleId: string; promptId: string; trigger: TriggerType; slotAt: string | null; createdAt: string }): boolean {
+    insertRun(run: {
+      id: string;
+      scheduleId: string;
+      promptId: string;
+      trigger: TriggerType;
+      slotAt: string | null;
+      createdAt: string;
+    }): boolean {
       const result = db
         .prepare(
           `INSERT OR IGNORE INTO schedule_runs (id, schedule_id, prompt_id, status, trigger_type, slot_at, created_at)
@@ -303,16 +329,16 @@ export function createScheduleStore(db: Database.Database) {
       const clause = where.join(' AND ');
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM schedule_runs WHERE ${clause}`).get(params) as { n: number }).n;
       const rows = db
-        .prepare<unknown[], ScheduleRunRow>(`SELECT * FROM schedule_runs WHERE ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
+        .prepare<unknown[], ScheduleRunRow>(
+          `SELECT * FROM schedule_runs WHERE ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+        )
         .all({ ...params, limit: filter.limit, offset: filter.offset });
       return { rows: rows.map(toRun), total };
     },
     /** Runs a crash left pending or running: failed, with the reason, so nothing stays "running" forever. */
     failUnfinished(at: string, message: string): number {
       return db
-        .prepare(
-          `UPDATE schedule_runs SET status = 'failed', completed_at = ?, error = ? WHERE status IN ('pending', 'running')`,
-        )
+        .prepare(`UPDATE schedule_runs SET status = 'failed', completed_at = ?, error = ? WHERE status IN ('pending', 'running')`)
         .run(at, JSON.stringify({ message, provider: null })).changes;
     },
   };

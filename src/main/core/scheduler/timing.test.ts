@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { nextCronRuns } from '../../../shared/cron';
 import { firstSlot, isMissed, jitterMs, slotAfter, type Timing } from './timing';
 
-const cron = (expression: string, timezone: string): Timing => ({ schedule_type: 'cron', cron_expression: expression, timezone, interval_minutes: null });
+const cron = (expression: string, timezone: string): Timing => ({
+  schedule_type: 'cron',
+  cron_expression: expression,
+  timezone,
+  interval_minutes: null,
+});
 const iso = (dates: (Date | null)[]) => dates.map((d) => d?.toISOString());
 
 describe('cron slots across DST, on a fake clock', () => {
