@@ -90,7 +90,8 @@ export interface ResultRow {
 
 const rating = (value: number | null): 1 | -1 | null => (value === 1 || value === -1 ? value : null);
 
-export const toRunResult = (row: ResultRow): RunResult => ({
+/** A result row's fields except its text (the full answer, or a list's excerpt of it). */
+export const resultFields = (row: ResultRow): Omit<RunResult, 'response'> => ({
   id: row.id,
   run_id: row.run_id,
   position: row.position,
@@ -99,7 +100,6 @@ export const toRunResult = (row: ResultRow): RunResult => ({
   temperature: row.temperature,
   max_tokens: row.max_tokens,
   status: row.status,
-  response: row.text,
   error: row.error ? (JSON.parse(row.error) as ResultError) : null,
   metadata: {
     input_tokens: row.input_tokens,
@@ -115,14 +115,17 @@ export const toRunResult = (row: ResultRow): RunResult => ({
     reasoning_tokens: row.reasoning_tokens,
     retries: row.retries,
   },
-  warnings: JSON.parse(row.warnings) as string[],
+  // Nearly every result has no warnings: skip the parse for the empty list.
+  warnings: row.warnings === '[]' ? [] : (JSON.parse(row.warnings) as string[]),
   rating: rating(row.rating),
   note: row.note,
   started_at: row.started_at,
   finished_at: row.finished_at,
 });
 
-export const toRun = (row: RunRow, results: RunResult[]): Run => ({
+export const toRunResult = (row: ResultRow): RunResult => ({ ...resultFields(row), response: row.text });
+
+export const toRun = <R = RunResult>(row: RunRow, results: R[]): Omit<Run, 'results'> & { results: R[] } => ({
   id: row.id,
   source: row.source,
   api_key_prefix: row.api_key_prefix,

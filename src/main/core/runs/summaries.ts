@@ -1,11 +1,69 @@
 import type Database from 'better-sqlite3';
 import type { OperationOutput } from '../../../shared/operations';
-import { toRun, toRunResult, type ResultRow, type RunRow } from './store';
+import { resultFields, toRun, type ResultRow, type RunRow } from './store';
 
 export type RunSummary = OperationOutput<'listRuns'>['data'][number];
 
 export const EXCERPT_LENGTH = 240;
 const MAX_IDS = 100;
+
+const RUN_COLUMNS = [
+  'id',
+  'source',
+  'api_key_prefix',
+  'prompt',
+  'system',
+  'variables',
+  'rendered_prompt',
+  'rendered_system',
+  'status',
+  'prompt_id',
+  'prompt_version',
+  'rating',
+  'note',
+  'created_at',
+  'finished_at',
+] as const satisfies readonly (keyof RunRow)[];
+
+const RESULT_COLUMNS = [
+  'id',
+  'run_id',
+  'position',
+  'provider',
+  'model',
+  'temperature',
+  'max_tokens',
+  'status',
+  'text',
+  'error',
+  'input_tokens',
+  'output_tokens',
+  'cached_input_tokens',
+  'reasoning_tokens',
+  'response_time_ms',
+  'ttft_ms',
+  'tokens_per_second',
+  'estimated_cost',
+  'cost_known',
+  'finish_reason',
+  'retries',
+  'warnings',
+  'rating',
+  'note',
+  'started_at',
+  'finished_at',
+] as const satisfies readonly (keyof ResultRow)[];
+
+/**
+ * Rows come from SQLite as arrays (`raw`): better-sqlite3 builds a keyed object per row slowly (a
+ * page of 200 results × 26 columns took ~1.4 ms that way, ~0.7 ms as arrays), so the keys are added
+ * here, always in the same order.
+ */
+function keyed<Row>(columns: readonly string[], values: unknown[]): Row {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row as Row;
+}
 
 /**
  * A page of runs for a list: two queries for the whole page (not two per run), and only the first
@@ -13,13 +71,9 @@ const MAX_IDS = 100;
  */
 export function createRunSummaries(db: Database.Database) {
   const marks = Array<string>(MAX_IDS).fill('?').join(', ');
-  const runs = db.prepare(`SELECT * FROM runs WHERE id IN (${marks})`);
-  const results = db.prepare(
-    `SELECT id, run_id, position, provider, model, temperature, max_tokens, status, substr(text, 1, ${EXCERPT_LENGTH}) AS text, error,
-            input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, response_time_ms, ttft_ms, tokens_per_second, estimated_cost,
-            cost_known, finish_reason, retries, warnings, rating, note, started_at, finished_at
-     FROM run_results WHERE run_id IN (${marks}) ORDER BY run_id, position`,
-  );
+  const runs = db.prepare(`SELECT ${RUN_COLUMNS.join(', ')} FROM runs WHERE id IN (${marks})`).raw(true);
+  const resultColumns = RESULT_COLUMNS.map((column) => (column === 'text' ? `substr(text, 1, ${EXCERPT_LENGTH})` : column));
+  const results = db.prepare(`SELECT ${resultColumns.join(', ')} FROM run_results WHERE run_id IN (${marks}) ORDER BY run_id, position`).raw(true);
 
   return (ids: readonly string[]): RunSummary[] => {
     if (ids.length === 0) return [];
@@ -27,16 +81,21 @@ export function createRunSummaries(db: Database.Database) {
     // Unused placeholders are bound to NULL, which matches no id.
     const params = [...ids, ...Array<null>(MAX_IDS - ids.length).fill(null)];
     const byRun = new Map<string, RunSummary['results']>();
-    for (const row of results.all(...params) as ResultRow[]) {
-      const { response, ...rest } = toRunResult(row);
-      const list = byRun.get(row.run_id) ?? [];
-      list.push({ ...rest, response_excerpt: response });
-      byRun.set(row.run_id, list);
+    for (const values of results.all(...params) as unknown[][]) {
+      const row = keyed<ResultRow>(RESULT_COLUMNS, values);
+      const summary = { ...resultFields(row), response_excerpt: row.text };
+      const list = byRun.get(row.run_id);
+      if (list) list.push(summary);
+      else byRun.set(row.run_id, [summary]);
     }
-    const rows = new Map((runs.all(...params) as RunRow[]).map((row) => [row.id, row]));
+    const rows = new Map<string, RunRow>();
+    for (const values of runs.all(...params) as unknown[][]) {
+      const row = keyed<RunRow>(RUN_COLUMNS, values);
+      rows.set(row.id, row);
+    }
     return ids.flatMap((id) => {
       const row = rows.get(id);
-      return row ? [{ ...toRun(row, []), results: byRun.get(id) ?? [] }] : [];
+      return row ? [toRun(row, byRun.get(id) ?? [])] : [];
     });
   };
 }
