@@ -58,6 +58,7 @@ function progress(done: number): void {
 
 const results = seedStore(db, { runs: total, seed: Number(values.seed), end, onBatch: progress });
 process.stderr.write('\n');
+core.searchTerms.fold();
 db.pragma('wal_checkpoint(TRUNCATE)');
 core.close();
 const seconds = (performance.now() - started) / 1000;

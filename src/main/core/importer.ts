@@ -77,6 +77,8 @@ export interface ImporterOptions {
   isKnownProvider(id: string): boolean;
   /** Called after the transaction commits with new schedules, so the scheduler's timer learns their slots. */
   onSchedulesImported(): void;
+  /** After runs went in: their words join the search's word list at once (see `searchTerms.ts`). */
+  onRunsImported(): void;
 }
 
 /**
@@ -84,7 +86,7 @@ export interface ImporterOptions {
  * never reaches the store). Prompts, runs, schedules and schedule runs go in, in that order (each
  * kind may refer to the one before), in ONE transaction: all or nothing.
  */
-export function createImporter({ db, clock, isKnownProvider, onSchedulesImported }: ImporterOptions) {
+export function createImporter({ db, clock, isKnownProvider, onSchedulesImported, onRunsImported }: ImporterOptions) {
   const insertRuns = createRunBulkInsert(db);
   const importPrompts = createPromptImport(db, isKnownProvider);
   const importSchedules = createScheduleImport(db);
@@ -116,6 +118,7 @@ export function createImporter({ db, clock, isKnownProvider, onSchedulesImported
   return (document: OperationParsedInput<'importData'>): OperationOutput<'importData'> => {
     const answer = importAll(document);
     if (answer.imported.schedules > 0) onSchedulesImported();
+    if (answer.imported.runs > 0) onRunsImported();
     return answer;
   };
 }

@@ -22,7 +22,9 @@ import { createUsageService, type UsageService } from './usage/service';
 import { createExporter } from './exporter';
 import { createImporter } from './importer';
 import { createVaultService, headlessCipher, type VaultService } from './vault/service';
+import { quickCheckInBackground } from './db/backgroundCheck';
 import { createRunQueries } from './runs/query';
+import { createSearchTerms, type SearchTerms } from './runs/searchTerms';
 import { createRunStore, type RunStore } from './runs/store';
 import { createRunTrash, type RunTrash } from './runs/trash';
 import { createPromptsterService, type PromptsterService } from './promptster/service';
@@ -76,6 +78,8 @@ export interface Core {
   readonly runStore: RunStore;
   /** Deleted runs: restore within the undo window, purge after it (the maintenance does). */
   readonly runTrash: RunTrash;
+  /** The search's word list (prefix searches); bulk writers fold it when they finish. */
+  readonly searchTerms: SearchTerms;
   readonly engine: RunEngine;
   /** The provider layer: adapters over the official SDKs, keys, base URLs, retries, prices. */
   readonly gateway: LlmGateway;
@@ -110,7 +114,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   // Settings first: a bad settings file should stop us before the database is touched.
   const settings = options.settings ?? openConfSettings(options.dataDir);
-  const { db, file: dbFile, migrated, warnings } = openDatabase(options.dataDir, migrations);
+  const { db, file: dbFile, migrated, warnings, checkDeferred } = openDatabase(options.dataDir, migrations);
   warnings.forEach((warning) => logger.warn(warning));
   if (migrated.from !== migrated.to) logger.info(`database schema migrated from ${migrated.from} to ${migrated.to}`);
 
@@ -133,7 +137,8 @@ export function createCore(options: CoreOptions): Core {
   const usage = createUsageService(db, settings, clock);
   const engine = new RunEngine({ store: runStore, gateway, events, clock, logger, admit: () => admitWithinBudget() });
   const runTrash = createRunTrash(db, runStore, clock);
-  const runs = { engine, store: runStore, queries: createRunQueries(db, runStore), trash: runTrash };
+  const searchTerms = createSearchTerms(db);
+  const runs = { engine, store: runStore, queries: createRunQueries(db, runStore, searchTerms), trash: runTrash };
   const promptster = createPromptsterService(engine, gateway);
   const traces = createTraceService(db, runStore, events, clock);
   const prompts = createPromptService(db, clock, { isKnownProvider: (id) => providerIds().includes(id) });
@@ -180,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
       clock,
       isKnownProvider: (id) => providerIds().includes(id),
       onSchedulesImported: () => scheduler.wake(),
+      onRunsImported: () => searchTerms.fold(),
     }),
     events,
     scheduler,
@@ -196,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let closed = false;
+  let checkStarted = false;
   let stopMaintenance: (() => void) | null = null;
   return {
     dataDir: options.dataDir,
@@ -208,6 +215,7 @@ export function createCore(options: CoreOptions): Core {
     prompts,
     runStore,
     runTrash,
+    searchTerms,
     engine,
     promptster,
     traces,
@@ -237,10 +245,20 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     startBackground() {
+      if (checkDeferred && !checkStarted) {
+        checkStarted = true;
+        void quickCheckInBackground(dbFile).then(
+          (problem) =>
+            problem
+              ? logger.error(`The database ${dbFile} is damaged (${problem}). Quit Parallax and restore a backup (see the README: Backups).`)
+              : logger.info('database check (quick_check, run after start for a large store): ok'),
+          (error: unknown) => logger.warn(`the database check after start could not run: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }
       scheduler.start();
       webhooks.start();
       jobs.start();
-      stopMaintenance ??= startMaintenance({ db, dataDir: options.dataDir, settings, clock, logger, trash: runTrash });
+      stopMaintenance ??= startMaintenance({ db, dataDir: options.dataDir, settings, clock, logger, trash: runTrash, searchTerms });
     },
     async stopBackground() {
       stopMaintenance?.();

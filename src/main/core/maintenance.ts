@@ -3,6 +3,7 @@ import { backupDatabase, lastBackupTime, type BackupResult } from './backup';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import { pruneRunsBefore } from './runs/retention';
+import type { SearchTerms } from './runs/searchTerms';
 import type { RunTrash } from './runs/trash';
 import type { SettingsStore } from './settings/store';
 
@@ -16,6 +17,7 @@ export interface MaintenanceDeps {
   clock: Clock;
   logger: Logger;
   trash: Pick<RunTrash, 'purge'>;
+  searchTerms: Pick<SearchTerms, 'fold'>;
 }
 
 /**
@@ -58,7 +60,8 @@ export function truncateWal(db: Database.Database): { busy: boolean } {
 
 /**
  * Housekeeping while Parallax runs, checked hourly and once shortly after start: the daily backup,
- * the purge of deleted runs, the daily retention prune (`tidyStore`), and the WAL truncation.
+ * the purge of deleted runs, the daily retention prune (`tidyStore`), the WAL truncation, and the fold
+ * of recently indexed words into the search's word list (also once at start, before any search).
  */
 export function startMaintenance(deps: MaintenanceDeps): () => void {
   const { db, dataDir, settings, clock, logger } = deps;
@@ -85,6 +88,7 @@ export function startMaintenance(deps: MaintenanceDeps): () => void {
   const tidy = async () => {
     const retention = clock.now().getTime() - lastRetention >= DAY_MS;
     try {
+      deps.searchTerms.fold();
       await tidyStore(deps, { retention });
       if (retention) lastRetention = clock.now().getTime();
       if (truncateWal(db).busy) logger.info('write-ahead log not truncated: another connection is reading; next check');
@@ -93,6 +97,11 @@ export function startMaintenance(deps: MaintenanceDeps): () => void {
     }
   };
   const tick = () => void tidy().then(check);
+  try {
+    deps.searchTerms.fold();
+  } catch (error) {
+    logger.error(`search word list fold failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const first = setTimeout(tick, 30_000);
   const timer = setInterval(tick, CHECK_EVERY_MS);
   first.unref();

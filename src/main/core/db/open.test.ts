@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { quickCheckInBackground } from './backgroundCheck';
 import { NewerSchemaError, type Migration } from './migrate';
 import { CorruptDatabaseError, DB_FILE_NAME, openDatabase } from './open';
 import { migrations } from './migrations';
@@ -104,5 +105,25 @@ describe('openDatabase', () => {
     bytes.fill(0xff, 4096 * 3, 4096 * 5); // two b-tree pages overwritten
     fs.writeFileSync(file, bytes);
     expect(() => openDatabase(dir, migrations)).toThrow(CorruptDatabaseError);
+  });
+});
+
+describe('quickCheckInBackground (stores too large to check before opening)', () => {
+  it('finds a sound store sound and a damaged page damaged, from a worker thread', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, DB_FILE_NAME);
+    const { db, checkDeferred } = openDatabase(dir, migrations);
+    expect(checkDeferred).toBe(false);
+    db.exec('CREATE TABLE filler (t TEXT)');
+    const insert = db.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 500; i++) insert.run('x'.repeat(200));
+    expect(await quickCheckInBackground(file)).toBeNull(); // while the app's connection is open
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xff, 4096 * 3, 4096 * 5);
+    fs.writeFileSync(file, bytes);
+    expect(await quickCheckInBackground(file)).toMatch(/^quick_check: /);
+    expect(await quickCheckInBackground(path.join(dir, 'missing.db'))).toMatch(/^quick_check: .*(unable to open|does not exist)/);
   });
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NewerSchemaError, migrate, type Migration } from './migrate';
-import { integrityProblem, schemaProblem } from './verify';
+import { integrityProblem, schemaProblem, START_CHECK_MAX_BYTES } from './verify';
 
 export const DB_FILE_NAME = 'parallax.db';
 
@@ -26,6 +26,8 @@ export interface OpenedDatabase {
   migrated: { from: number; to: number };
   /** Things the user should hear about at start (e.g. a missing write-ahead log). */
   warnings: string[];
+  /** The store is too large to check before opening: `quickCheckInBackground` should check it once running. */
+  checkDeferred: boolean;
 }
 
 /**
@@ -66,10 +68,13 @@ export function openDatabase(dataDir: string, list: readonly Migration[]): Opene
   const file = path.join(dataDir, DB_FILE_NAME);
   const walWarning = missingWalWarning(file);
   let db: Database.Database | undefined;
+  let checkDeferred: boolean;
   try {
     db = new Database(file);
     db.pragma('busy_timeout = 5000');
-    const problem = integrityProblem(db, fs.statSync(file).size);
+    const size = fs.statSync(file).size;
+    checkDeferred = size > START_CHECK_MAX_BYTES;
+    const problem = checkDeferred ? null : integrityProblem(db, size);
     if (problem) throw new DamagedError(problem);
     // Refuse a newer schema before anything (even the journal mode) changes the file.
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -94,7 +99,7 @@ export function openDatabase(dataDir: string, list: readonly Migration[]): Opene
     db.close();
     throw quarantine(file, new DamagedError(schema));
   }
-  return { db, file, migrated, warnings: walWarning ? [walWarning] : [] };
+  return { db, file, migrated, warnings: walWarning ? [walWarning] : [], checkDeferred };
 }
 
 /** What the checks at start found wrong with the file. */

@@ -8,6 +8,11 @@ import type { Migration } from './migrate';
 
 /** Up to this size the start runs the full `integrity_check` (index contents included); above, `quick_check`. */
 export const FULL_CHECK_MAX_BYTES = 32 * 1024 * 1024;
+/**
+ * Above this size `quick_check` would hold the start for more than about a second (about 5 s per GB
+ * here): it runs after start instead, on a worker thread (`backgroundCheck.ts`).
+ */
+export const START_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 export function integrityProblem(db: Database.Database, fileBytes: number): string | null {
   const pragma = fileBytes <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Run } from '../../../shared/runs';
+import type { ResultRow, RunRow } from './store';
 
 export const RUN_INSERT_COLUMNS = [
   'id',
@@ -17,7 +18,7 @@ export const RUN_INSERT_COLUMNS = [
   'note',
   'created_at',
   'finished_at',
-] as const;
+] as const satisfies readonly (keyof RunRow)[];
 
 export const RESULT_INSERT_COLUMNS = [
   'id',
@@ -46,7 +47,7 @@ export const RESULT_INSERT_COLUMNS = [
   'note',
   'started_at',
   'finished_at',
-] as const;
+] as const satisfies readonly (keyof ResultRow)[];
 
 type Value = string | number | null;
 

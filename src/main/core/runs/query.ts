@@ -3,17 +3,18 @@ import { notFound } from '../../../shared/errors';
 import type { OperationOutput, OperationParsedInput } from '../../../shared/operations';
 import { toFtsQuery } from './ftsQuery';
 import { runFilter } from './runFilter';
+import type { SearchTerms } from './searchTerms';
 import type { RunStore } from './store';
 import { createRunSummaries } from './summaries';
 
 /**
  * A filtered total is counted only this far past the requested page: counting every one of 600,000
- * matches would cost more than finding the page. Past it, `total_exact` is false ("1,050+ runs").
+ * matches would cost more than finding the page. Past it, `total_exact` is false ("550+ runs").
  */
-const COUNT_AHEAD = 1000;
+const COUNT_AHEAD = 500;
 
 /** Reading and annotating runs: the History list, one run, ratings and notes. */
-export function createRunQueries(db: Database.Database, store: RunStore) {
+export function createRunQueries(db: Database.Database, store: RunStore, searchTerms: Pick<SearchTerms, 'expand'>) {
   const setRunMeta = db.prepare(`UPDATE runs SET rating = coalesce(@rating, rating), note = coalesce(@note, note) WHERE id = @id`);
   const clearRunRating = db.prepare(`UPDATE runs SET rating = NULL WHERE id = ?`);
   const setResultMeta = db.prepare(
@@ -33,18 +34,24 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
   const countRuns = (
     from: string,
     clause: string,
+    order: string,
     params: (string | number)[],
     cap: number,
     filtered: boolean,
   ): { total: number; exact: boolean } => {
     if (!filtered) return { total: (countAll.get() as { n: number }).n, exact: true };
-    const { n } = prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT ?)`).get(...params, cap) as { n: number };
+    // In the list's own order: FTS5 walks a rowid range fastest from the end it starts at (ascending
+    // from a "since" bound it first steps over every older match: 4× slower at a million runs).
+    const { n } = prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ?)`).get(
+      ...params,
+      cap,
+    ) as { n: number };
     return { total: n, exact: n < cap };
   };
 
   return {
     list(input: OperationParsedInput<'listRuns'>): OperationOutput<'listRuns'> {
-      const match = input.q === undefined ? null : toFtsQuery(input.q);
+      const match = input.q === undefined ? null : toFtsQuery(input.q, searchTerms.expand);
       const { from, where, params, filtered } = runFilter(input, match);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const order = match === null ? 'r.seq' : 'f.rowid';
@@ -55,7 +62,7 @@ export function createRunQueries(db: Database.Database, store: RunStore) {
       ) as {
         id: string;
       }[];
-      const { total, exact } = countRuns(from, clause, params, input.offset + input.limit + COUNT_AHEAD, filtered);
+      const { total, exact } = countRuns(from, clause, order, params, input.offset + input.limit + COUNT_AHEAD, filtered);
       return {
         data: summaries(ids.map(({ id }) => id)),
         pagination: { total, total_exact: exact, limit: input.limit, offset: input.offset, has_more: input.offset + ids.length < total },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { migrations } from '../db/migrations';
 import { createCore, type Core } from '../index';
-import type { SettledResult } from './store';
+import { addRun, settledResult } from '../../../../test/support/runs';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -24,59 +24,18 @@ afterEach(() => {
   dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
 });
 
-const settled = (text: string, at: string): SettledResult => ({
-  status: 'completed',
-  text,
-  error: null,
-  inputTokens: 1,
-  outputTokens: 1,
-  cachedInputTokens: null,
-  reasoningTokens: null,
-  responseTimeMs: 10,
-  ttftMs: 5,
-  tokensPerSecond: 100,
-  estimatedCost: 0.001,
-  costKnown: true,
-  finishReason: 'stop',
-  rawFinishReason: 'stop',
-  rawUsage: undefined,
-  retries: 0,
-  warnings: [],
-  finishedAt: at,
-});
-
-/** A run written the way the engine writes one: results streaming, then settled. */
-function addRun(core: Core, id: string, prompt: string, createdAt: string, answers: [provider: string, text: string][]) {
-  core.runStore.create({
-    id,
-    source: 'api',
-    apiKeyPrefix: null,
-    prompt,
-    system: null,
-    variables: {},
-    renderedPrompt: prompt,
-    renderedSystem: null,
-    promptId: null,
-    promptVersion: null,
-    createdAt,
-    results: answers.map(([provider], i) => ({ id: `${id}-r${i}`, configuration: { provider, model: `${provider}-model` } })),
-  });
-  answers.forEach(([, text], i) => core.runStore.settle(`${id}-r${i}`, settled(text, createdAt)));
-  core.runStore.finish(id, 'completed', createdAt);
-}
-
 const search = async (core: Core, input: Record<string, unknown>) =>
   (await core.invoke('listRuns', input, { source: 'cli' })).data.map((run) => run.id);
 
 describe('full-text search over runs', () => {
   it('finds runs by prompt and by settled answer, newest first, with the last word as a prefix', async () => {
     const core = start();
-    addRun(core, 'old', 'How do refunds work?', '2025-01-01T00:00:00.000Z', [['openai', 'Refunds take 30 days.']]);
-    addRun(core, 'new', 'Write a haiku', '2026-01-01T00:00:00.000Z', [
+    addRun(core.runStore, 'old', 'How do refunds work?', '2025-01-01T00:00:00.000Z', [['openai', 'Refunds take 30 days.']]);
+    addRun(core.runStore, 'new', 'Write a haiku', '2026-01-01T00:00:00.000Z', [
       ['anthropic', 'Autumn moon rises'],
       ['openai', 'Refund the moonlight'],
     ]);
-    addRun(core, 'other', 'Unrelated question', '2025-06-01T00:00:00.000Z', [['google', 'nothing here']]);
+    addRun(core.runStore, 'other', 'Unrelated question', '2025-06-01T00:00:00.000Z', [['google', 'nothing here']]);
     expect(await search(core, { q: 'refund' })).toEqual(['new', 'old']);
     expect(await search(core, { q: 'haik' })).toEqual(['new']);
     expect(await search(core, { q: 'moon rises' })).toEqual(['new']);
@@ -104,14 +63,14 @@ describe('full-text search over runs', () => {
     expect(await search(core, { q: 'terse' })).toEqual(['live']);
     core.runStore.checkpoint(new Map([['live-r0', 'Once upon a dragon']]));
     expect(await search(core, { q: 'dragon' })).toEqual([]);
-    core.runStore.settle('live-r0', settled('Once upon a dragon, the end', '2026-02-01T00:00:01.000Z'));
+    core.runStore.settle('live-r0', settledResult({ text: 'Once upon a dragon, the end', finishedAt: '2026-02-01T00:00:01.000Z' }));
     expect(await search(core, { q: 'dragon' })).toEqual(['live']);
   });
 
   it('indexes the partial text a restart marks interrupted', async () => {
     const dir = tempDir();
     const first = start(dir);
-    addRun(first, 'done', 'finished one', '2026-01-01T00:00:00.000Z', [['openai', 'complete']]);
+    addRun(first.runStore, 'done', 'finished one', '2026-01-01T00:00:00.000Z', [['openai', 'complete']]);
     first.runStore.create({
       id: 'cut',
       source: 'ui',
@@ -136,7 +95,7 @@ describe('full-text search over runs', () => {
     const core = start();
     for (let i = 0; i < 30; i++) {
       const day = String(1 + i).padStart(2, '0');
-      addRun(core, `run-${day}`, `report number ${i}`, `2026-03-${day}T12:00:00.000Z`, [
+      addRun(core.runStore, `run-${day}`, `report number ${i}`, `2026-03-${day}T12:00:00.000Z`, [
         [i % 3 === 0 ? 'anthropic' : 'openai', 'the report'],
       ]);
     }
@@ -155,9 +114,9 @@ describe('full-text search over runs', () => {
 
   it('lists without a search newest first, with exact totals, and excerpts of answers', async () => {
     const core = start();
-    addRun(core, 'a', 'first', '2026-01-01T00:00:00.000Z', [['openai', 'x'.repeat(1000)]]);
-    addRun(core, 'b', 'second', '2026-01-01T00:00:00.000Z', [['openai', 'short']]);
-    addRun(core, 'c', 'third', '2025-01-01T00:00:00.000Z', [['openai', 'short']]);
+    addRun(core.runStore, 'a', 'first', '2026-01-01T00:00:00.000Z', [['openai', 'x'.repeat(1000)]]);
+    addRun(core.runStore, 'b', 'second', '2026-01-01T00:00:00.000Z', [['openai', 'short']]);
+    addRun(core.runStore, 'c', 'third', '2025-01-01T00:00:00.000Z', [['openai', 'short']]);
     const page = await core.invoke('listRuns', {}, { source: 'cli' });
     // Same created_at: the later insert is newer (seq numbers runs within a millisecond).
     expect(page.data.map((run) => run.id)).toEqual(['b', 'a', 'c']);

@@ -4,28 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { migrations } from '../db/migrations';
+import { settledResult } from '../../../../test/support/runs';
 import { createRunStore, type SettledResult } from './store';
 
-const settled = (status: SettledResult['status']): SettledResult => ({
-  status,
-  text: 'answer',
-  error: null,
-  inputTokens: 1,
-  outputTokens: 1,
-  cachedInputTokens: null,
-  reasoningTokens: null,
-  responseTimeMs: 10,
-  ttftMs: 5,
-  tokensPerSecond: null,
-  estimatedCost: null,
-  costKnown: false,
-  finishReason: 'stop',
-  rawFinishReason: 'stop',
-  rawUsage: undefined,
-  retries: 0,
-  warnings: [],
-  finishedAt: '2026-01-01T00:00:01Z',
-});
+const settled = (status: SettledResult['status']) => settledResult({ status, tokensPerSecond: null, estimatedCost: null, costKnown: false });
 
 function newRun(store: ReturnType<typeof createRunStore>, id: string, results: number) {
   store.create({

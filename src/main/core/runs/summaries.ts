@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { OperationOutput } from '../../../shared/operations';
+import { RESULT_INSERT_COLUMNS as RESULT_COLUMNS, RUN_INSERT_COLUMNS as RUN_COLUMNS } from './bulkInsert';
 import { resultFields, toRun, type ResultRow, type RunRow } from './store';
 
 export type RunSummary = OperationOutput<'listRuns'>['data'][number];
@@ -7,55 +8,8 @@ export type RunSummary = OperationOutput<'listRuns'>['data'][number];
 export const EXCERPT_LENGTH = 240;
 const MAX_IDS = 100;
 
-const RUN_COLUMNS = [
-  'id',
-  'source',
-  'api_key_prefix',
-  'prompt',
-  'system',
-  'variables',
-  'rendered_prompt',
-  'rendered_system',
-  'status',
-  'prompt_id',
-  'prompt_version',
-  'rating',
-  'note',
-  'created_at',
-  'finished_at',
-] as const satisfies readonly (keyof RunRow)[];
-
-const RESULT_COLUMNS = [
-  'id',
-  'run_id',
-  'position',
-  'provider',
-  'model',
-  'temperature',
-  'max_tokens',
-  'status',
-  'text',
-  'error',
-  'input_tokens',
-  'output_tokens',
-  'cached_input_tokens',
-  'reasoning_tokens',
-  'response_time_ms',
-  'ttft_ms',
-  'tokens_per_second',
-  'estimated_cost',
-  'cost_known',
-  'finish_reason',
-  'retries',
-  'warnings',
-  'rating',
-  'note',
-  'started_at',
-  'finished_at',
-] as const satisfies readonly (keyof ResultRow)[];
-
 /**
- * Rows come from SQLite as arrays (`raw`): better-sqlite3 builds a keyed object per row slowly (a
+ * Rows come from SQLite as arrays (`raw`, columns in the store's insert order): better-sqlite3 builds a keyed object per row slowly (a
  * page of 200 results × 26 columns took ~1.4 ms that way, ~0.7 ms as arrays), so the keys are added
  * here, always in the same order.
  */

@@ -19,7 +19,7 @@ interface HistoryState {
   filters: HistoryFilters;
   rows: RunSummary[];
   total: number;
-  /** False when a filtered total was counted only part of the way ("1,050+ runs"). */
+  /** False when a filtered total was counted only part of the way ("550+ runs"). */
   totalExact: boolean;
   hasMore: boolean;
   loading: boolean;
