@@ -41,6 +41,13 @@ export interface SettledResult {
   finishedAt: string;
 }
 
+/** A run's own end, written with its last result. */
+export interface RunEnd {
+  runId: string;
+  status: RunStatus;
+  at: string;
+}
+
 export interface RunRow {
   id: string;
   source: RunSource;
@@ -182,6 +189,20 @@ export function createRunStore(db: Database.Database) {
     ),
   };
 
+  const settleRow = (id: string, result: SettledResult) =>
+    s.settle.run({
+      ...result,
+      id,
+      error: result.error ? JSON.stringify(result.error) : null,
+      costKnown: result.costKnown ? 1 : 0,
+      rawUsage: result.rawUsage === undefined ? null : JSON.stringify(result.rawUsage),
+      warnings: JSON.stringify(result.warnings),
+    });
+  const settleLast = db.transaction((id: string, result: SettledResult, run: RunEnd) => {
+    settleRow(id, result);
+    s.finishRun.run(run.status, run.at, run.runId);
+  });
+
   const get = (id: string): Run => {
     const row = s.run.get(id) as RunRow | undefined;
     if (!row) throw notFound('Run not found');
@@ -213,15 +234,13 @@ export function createRunStore(db: Database.Database) {
       for (const [id, text] of texts) s.checkpoint.run(text, id);
     }) as (texts: ReadonlyMap<string, string>) => void,
 
-    settle(id: string, result: SettledResult): RunResult {
-      s.settle.run({
-        ...result,
-        id,
-        error: result.error ? JSON.stringify(result.error) : null,
-        costKnown: result.costKnown ? 1 : 0,
-        rawUsage: result.rawUsage === undefined ? null : JSON.stringify(result.rawUsage),
-        warnings: JSON.stringify(result.warnings),
-      });
+    /**
+     * Writes a settled result (a full commit: this is what acknowledges it). With `run`, the run's own
+     * status goes in the same commit: the last result of a run costs one fsync, not a second commit.
+     */
+    settle(id: string, result: SettledResult, run?: RunEnd): RunResult {
+      if (run) settleLast(id, result, run);
+      else settleRow(id, result);
       return toRunResult(s.result.get(id) as ResultRow);
     },
 
