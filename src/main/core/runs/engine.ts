@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { GatewayOutcome, ProviderGateway } from './gateway';
-import type { RunStore, SettledResult } from './store';
+import { runAtStart, type NewRun, type RunStore, type SettledResult } from './store';
 
 export interface StartRunInput {
   prompt: string;
@@ -107,7 +107,7 @@ export class RunEngine {
         pendingDelta: '',
       })),
     };
-    store.create({
+    const newRun: NewRun = {
       id: runId,
       source: input.source,
       apiKeyPrefix: input.apiKeyPrefix ?? null,
@@ -120,9 +120,10 @@ export class RunEngine {
       promptVersion: input.promptVersion ?? null,
       createdAt: clock.now().toISOString(),
       results: live.results.map(({ id, configuration }) => ({ id, configuration })),
-    });
+    };
+    store.create(newRun);
     this.live.set(runId, live);
-    const run = store.get(runId);
+    const run = runAtStart(newRun);
     events.publish('run', { type: 'run.started', run });
     const done = this.execute(live, run, input);
     // Callers that start a run in the background never await `done`; a failed write (a full disk) is

@@ -148,6 +148,55 @@ export const toRun = (row: RunRow, results: RunResult[]): Run => ({
   results,
 });
 
+/** The run exactly as `create` writes it (what `get` would read back), without reading it back. */
+export const runAtStart = (run: NewRun): Run => ({
+  id: run.id,
+  source: run.source,
+  api_key_prefix: run.apiKeyPrefix,
+  prompt: run.prompt,
+  system: run.system,
+  variables: { ...run.variables },
+  rendered_prompt: run.renderedPrompt,
+  rendered_system: run.renderedSystem,
+  status: 'running',
+  prompt_id: run.promptId,
+  prompt_version: run.promptVersion,
+  rating: null,
+  note: null,
+  created_at: run.createdAt,
+  finished_at: null,
+  results: run.results.map(({ id, configuration }, position) =>
+    toRunResult({
+      id,
+      run_id: run.id,
+      position,
+      provider: configuration.provider,
+      model: configuration.model,
+      temperature: configuration.temperature ?? null,
+      max_tokens: configuration.max_tokens ?? null,
+      status: 'streaming',
+      text: '',
+      error: null,
+      input_tokens: null,
+      output_tokens: null,
+      cached_input_tokens: null,
+      reasoning_tokens: null,
+      response_time_ms: null,
+      ttft_ms: null,
+      tokens_per_second: null,
+      estimated_cost: null,
+      cost_known: 0,
+      finish_reason: null,
+      retries: 0,
+      warnings: '[]',
+      rating: null,
+      note: null,
+      started_at: run.createdAt,
+      finished_at: null,
+    }),
+  ),
+});
+
 export type RunStore = ReturnType<typeof createRunStore>;
 
 /** Persistence of runs: every write is its own small transaction, so nothing acknowledged is lost. */
