@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { AppError } from '../../shared/errors';
 import { operationNames, operations, type OperationName } from '../../shared/operations';
 import type { Core } from '../core';
@@ -11,12 +11,18 @@ export function operationRoutes(core: Core, options: { authenticated: boolean })
     const op = operations[name];
     if ((op.http.auth !== false) !== options.authenticated) continue;
     const method = op.http.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    router[method](op.http.path, async (req, res) => {
-      const output = await core.invoke(name as OperationName, inputOf(req), toCallContext(req, res));
-      res.status(op.http.status ?? 200).json(output);
-    });
+    router[method](op.http.path, operationHandler(core, name as OperationName));
   }
   return router;
+}
+
+/** The route of one operation, for the few mounted ahead of the table's router (see app.ts). */
+export function operationHandler(core: Core, name: OperationName): RequestHandler {
+  const status = operations[name].http.status ?? 200;
+  return async (req, res) => {
+    const output = await core.invoke(name, inputOf(req), toCallContext(req, res));
+    res.status(status).json(output);
+  };
 }
 
 function inputOf(req: Request): Record<string, unknown> {

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { GatewayOutcome, ProviderGateway } from './gateway';
-import type { RunStore, SettledResult } from './store';
+import { runAtStart, type NewRun, type RunStore, type SettledResult } from './store';
 
 export interface StartRunInput {
   prompt: string;
@@ -46,12 +46,14 @@ interface LiveResult {
   text: string;
   checkpointedLength: number;
   pendingDelta: string;
+  status?: RunResult['status'];
 }
 
 interface LiveRun {
   id: string;
   controller: AbortController;
   results: LiveResult[];
+  unsettled: number;
   cancelledByUser: boolean;
 }
 
@@ -95,6 +97,7 @@ export class RunEngine {
       id: runId,
       controller: new AbortController(),
       cancelledByUser: false,
+      unsettled: input.configurations.length,
       results: input.configurations.map((configuration) => ({
         id: crypto.randomUUID(),
         configuration,
@@ -104,7 +107,7 @@ export class RunEngine {
         pendingDelta: '',
       })),
     };
-    store.create({
+    const newRun: NewRun = {
       id: runId,
       source: input.source,
       apiKeyPrefix: input.apiKeyPrefix ?? null,
@@ -117,9 +120,10 @@ export class RunEngine {
       promptVersion: input.promptVersion ?? null,
       createdAt: clock.now().toISOString(),
       results: live.results.map(({ id, configuration }) => ({ id, configuration })),
-    });
+    };
+    store.create(newRun);
     this.live.set(runId, live);
-    const run = store.get(runId);
+    const run = runAtStart(newRun);
     events.publish('run', { type: 'run.started', run });
     const done = this.execute(live, run, input);
     // Callers that start a run in the background never await `done`; a failed write (a full disk) is
@@ -159,10 +163,9 @@ export class RunEngine {
     const checkpoint = setInterval(() => this.checkpoint(live), this.checkpointMs);
     const publish = setInterval(() => this.publishDeltas(live), this.publishMs);
     try {
-      const settled = await Promise.all(live.results.map((result) => this.runOne(live, result, run, input)));
+      // The last result to settle also writes the run's status (see runOne).
+      await Promise.all(live.results.map((result) => this.runOne(live, result, run, input)));
       this.publishDeltas(live);
-      const status = runStatusOf(settled, live.cancelledByUser);
-      store.finish(live.id, status, this.options.clock.now().toISOString());
       const finished = store.get(live.id);
       events.publish('run', { type: 'run.finished', run: finished });
       return finished;
@@ -205,7 +208,14 @@ export class RunEngine {
       logger.error(`provider ${result.configuration.provider} threw: ${error instanceof Error ? error.message : String(error)}`);
       outcome = failedOutcome(result.text, error instanceof Error ? error.message : 'Provider call failed');
     }
-    const settled = store.settle(result.id, this.toSettled(result, outcome, signal.aborted));
+    const settledResult = this.toSettled(result, outcome, signal.aborted);
+    result.status = settledResult.status;
+    live.unsettled -= 1;
+    const runEnd =
+      live.unsettled === 0
+        ? { runId: live.id, status: runStatusOf(live.results, live.cancelledByUser), at: this.options.clock.now().toISOString() }
+        : undefined;
+    const settled = store.settle(result.id, settledResult, runEnd);
     events.publish('run', { type: 'result.settled', run_id: live.id, result: settled });
     return settled;
   }
@@ -273,7 +283,7 @@ export class RunEngine {
   }
 }
 
-function runStatusOf(results: readonly RunResult[], cancelledByUser: boolean): RunStatus {
+function runStatusOf(results: readonly Pick<LiveResult, 'status'>[], cancelledByUser: boolean): RunStatus {
   if (cancelledByUser) return 'cancelled';
   const completed = results.filter((r) => r.status === 'completed').length;
   if (completed === results.length) return 'completed';

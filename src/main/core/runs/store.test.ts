@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open';
 import { migrations } from '../db/migrations';
 import { settledResult } from '../../../../test/support/runs';
-import { createRunStore, type SettledResult } from './store';
+import { createRunStore, runAtStart, type NewRun, type SettledResult } from './store';
 
 const settled = (status: SettledResult['status']) => settledResult({ status, tokensPerSecond: null, estimatedCost: null, costKnown: false });
 
@@ -26,6 +26,34 @@ function newRun(store: ReturnType<typeof createRunStore>, id: string, results: n
   });
 }
 
+describe('run store', () => {
+  it('knows the started run without reading it back: runAtStart equals what get reads', () => {
+    const { db } = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-store-')), migrations);
+    const store = createRunStore(db);
+    const run: NewRun = {
+      id: 'start',
+      source: 'schedule',
+      apiKeyPrefix: 'pk_live_abc',
+      prompt: 'Hi {{name}}',
+      system: 'Be brief',
+      variables: { name: 'Ada', tone: 'dry' },
+      renderedPrompt: 'Hi Ada',
+      renderedSystem: 'Be brief',
+      promptId: null,
+      promptVersion: null,
+      createdAt: '2026-01-01T00:00:00.123Z',
+      results: [
+        { id: 'start-r0', configuration: { provider: 'openai', model: 'gpt-4o-mini', temperature: 1, max_tokens: 50 } },
+        { id: 'start-r1', configuration: { provider: 'anthropic', model: 'claude', temperature: 0.7 } },
+        { id: 'start-r2', configuration: { provider: 'google', model: 'gemini' } },
+      ],
+    };
+    store.create(run);
+    expect(runAtStart(run)).toStrictEqual(store.get('start'));
+    db.close();
+  });
+});
+
 describe('run store durability', () => {
   it('writes that acknowledge nothing skip the fsync and leave the connection at synchronous=FULL', () => {
     const { db } = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-store-')), migrations);
@@ -40,7 +68,7 @@ describe('run store durability', () => {
     db.close();
   });
 
-  it('recovery derives a run\'s status from its settled results when the run\'s own status write was lost', () => {
+  it("recovery derives a run's status from its settled results when the run's own status write was lost", () => {
     const { db } = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-store-')), migrations);
     const store = createRunStore(db);
     newRun(store, 'done', 2);
@@ -51,7 +79,10 @@ describe('run store durability', () => {
     store.checkpoint(new Map([['cut-r1', 'half an ans']]));
     expect(store.recoverInterrupted('2026-01-01T00:01:00Z')).toBe(1);
     expect(store.get('done').status).toBe('partial');
-    expect(store.get('cut')).toMatchObject({ status: 'interrupted', results: [{ status: 'completed' }, { status: 'interrupted', response: 'half an ans' }] });
+    expect(store.get('cut')).toMatchObject({
+      status: 'interrupted',
+      results: [{ status: 'completed' }, { status: 'interrupted', response: 'half an ans' }],
+    });
     db.close();
   });
 });

@@ -41,6 +41,13 @@ export interface SettledResult {
   finishedAt: string;
 }
 
+/** A run's own end, written with its last result. */
+export interface RunEnd {
+  runId: string;
+  status: RunStatus;
+  at: string;
+}
+
 export interface RunRow {
   id: string;
   source: RunSource;
@@ -144,6 +151,55 @@ export const toRun = <R = RunResult>(row: RunRow, results: R[]): Omit<Run, 'resu
   results,
 });
 
+/** The run exactly as `create` writes it (what `get` would read back), without reading it back. */
+export const runAtStart = (run: NewRun): Run => ({
+  id: run.id,
+  source: run.source,
+  api_key_prefix: run.apiKeyPrefix,
+  prompt: run.prompt,
+  system: run.system,
+  variables: { ...run.variables },
+  rendered_prompt: run.renderedPrompt,
+  rendered_system: run.renderedSystem,
+  status: 'running',
+  prompt_id: run.promptId,
+  prompt_version: run.promptVersion,
+  rating: null,
+  note: null,
+  created_at: run.createdAt,
+  finished_at: null,
+  results: run.results.map(({ id, configuration }, position) =>
+    toRunResult({
+      id,
+      run_id: run.id,
+      position,
+      provider: configuration.provider,
+      model: configuration.model,
+      temperature: configuration.temperature ?? null,
+      max_tokens: configuration.max_tokens ?? null,
+      status: 'streaming',
+      text: '',
+      error: null,
+      input_tokens: null,
+      output_tokens: null,
+      cached_input_tokens: null,
+      reasoning_tokens: null,
+      response_time_ms: null,
+      ttft_ms: null,
+      tokens_per_second: null,
+      estimated_cost: null,
+      cost_known: 0,
+      finish_reason: null,
+      retries: 0,
+      warnings: '[]',
+      rating: null,
+      note: null,
+      started_at: run.createdAt,
+      finished_at: null,
+    }),
+  ),
+});
+
 export type RunStore = ReturnType<typeof createRunStore>;
 
 /** Persistence of runs: every write is its own small transaction, so nothing acknowledged is lost. */
@@ -185,6 +241,20 @@ export function createRunStore(db: Database.Database) {
     ),
   };
 
+  const settleRow = (id: string, result: SettledResult) =>
+    s.settle.run({
+      ...result,
+      id,
+      error: result.error ? JSON.stringify(result.error) : null,
+      costKnown: result.costKnown ? 1 : 0,
+      rawUsage: result.rawUsage === undefined ? null : JSON.stringify(result.rawUsage),
+      warnings: JSON.stringify(result.warnings),
+    });
+  const settleLast = db.transaction((id: string, result: SettledResult, run: RunEnd) => {
+    settleRow(id, result);
+    s.finishRun.run(run.status, run.at, run.runId);
+  });
+
   const get = (id: string): Run => {
     const row = s.run.get(id) as RunRow | undefined;
     if (!row) throw notFound('Run not found');
@@ -216,15 +286,13 @@ export function createRunStore(db: Database.Database) {
       for (const [id, text] of texts) s.checkpoint.run(text, id);
     }) as (texts: ReadonlyMap<string, string>) => void,
 
-    settle(id: string, result: SettledResult): RunResult {
-      s.settle.run({
-        ...result,
-        id,
-        error: result.error ? JSON.stringify(result.error) : null,
-        costKnown: result.costKnown ? 1 : 0,
-        rawUsage: result.rawUsage === undefined ? null : JSON.stringify(result.rawUsage),
-        warnings: JSON.stringify(result.warnings),
-      });
+    /**
+     * Writes a settled result (a full commit: this is what acknowledges it). With `run`, the run's own
+     * status goes in the same commit: the last result of a run costs one fsync, not a second commit.
+     */
+    settle(id: string, result: SettledResult, run?: RunEnd): RunResult {
+      if (run) settleLast(id, result, run);
+      else settleRow(id, result);
       return toRunResult(s.result.get(id) as ResultRow);
     },
 

@@ -53,19 +53,27 @@ export function createUsageService(db: Database.Database, settings: SettingsStor
       return { ...breakdownOf(input), budget: budgetStatus() };
     },
 
-    /** Refuses a new provider-calling run once the month's budget is used up (Promptster's 429 for calls, 403 for money). */
+    /**
+     * Refuses a new provider-calling run once the month's budget is used up (Promptster's 429 for calls,
+     * 403 for money). It runs before every run: the month's aggregates (a scan of the month's runs) are
+     * only computed for a limit that is set, and not at all without a budget (the default).
+     */
     assertWithinBudget(): void {
-      const status = budgetStatus();
-      if (!status.exceeded) return;
-      const retryAfter = Math.ceil((Date.parse(status.period_end) - clock.now().getTime()) / 1000);
-      if (status.monthly_calls !== null && status.used_calls >= status.monthly_calls) {
-        throw new AppError('rate_limit_exceeded', `You have exceeded your monthly call quota of ${status.monthly_calls} calls.`, {
-          retryAfter,
-        });
+      const { monthly_usd, monthly_calls } = settings.get().budget;
+      if (monthly_usd === null && monthly_calls === null) return;
+      const now = clock.now();
+      const since = monthStart(now).toISOString();
+      if (monthly_calls !== null && (q.calls.get(since) as { n: number }).n >= monthly_calls) {
+        const retryAfter = Math.ceil((monthEnd(now).getTime() - now.getTime()) / 1000);
+        throw new AppError('rate_limit_exceeded', `You have exceeded your monthly call quota of ${monthly_calls} calls.`, { retryAfter });
       }
+      if (monthly_usd === null) return;
+      const spent = (q.cost.get(since) as { usd: number }).usd;
+      if (spent < monthly_usd) return;
+      const spentUsd = Math.round(spent * 1e6) / 1e6;
       throw new AppError(
         'forbidden',
-        `Monthly budget of $${status.monthly_usd} reached ($${status.spent_usd.toFixed(4)} spent this month). Raise it in Settings → Budget.`,
+        `Monthly budget of $${monthly_usd} reached ($${spentUsd.toFixed(4)} spent this month). Raise it in Settings → Budget.`,
       );
     },
 

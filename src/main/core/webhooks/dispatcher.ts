@@ -81,6 +81,8 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Statements of the per-run path (every finished run publishes `prompt.completed`), prepared once. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly options: DispatcherOptions) {
     this.maxAttempts = options.maxAttempts ?? 6;
@@ -88,10 +90,19 @@ export class WebhookDispatcher {
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
 
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.options.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   // Subscriptions
 
   listSubscriptions(): Webhook[] {
-    return this.options.db.prepare<[], WebhookRow>('SELECT * FROM webhooks ORDER BY created_at DESC, rowid DESC').all().map(toWebhook);
+    return (this.prepared('SELECT * FROM webhooks ORDER BY created_at DESC, rowid DESC').all() as WebhookRow[]).map(toWebhook);
   }
 
   subscribe(input: { url: string; events: readonly WebhookEvent[]; description?: string | null }): Webhook & { secret: string } {
@@ -122,21 +133,19 @@ export class WebhookDispatcher {
     const id = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
     const now = this.options.clock.now().toISOString();
     const payload = JSON.stringify({ type: input.event, timestamp: now, data: input.data });
-    this.options.db
-      .prepare(
-        `INSERT INTO webhook_deliveries (id, event, url, subscription_id, schedule_id, secret, payload, status, attempts, next_attempt_at, created_at)
+    this.prepared(
+      `INSERT INTO webhook_deliveries (id, event, url, subscription_id, schedule_id, secret, payload, status, attempts, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-      )
-      .run(id, input.event, input.url, input.subscriptionId ?? null, input.scheduleId ?? null, input.secret, payload, now, now);
+    ).run(id, input.event, input.url, input.subscriptionId ?? null, input.scheduleId ?? null, input.secret, payload, now, now);
     return id;
   }
 
   /** Queues the event for every active subscription to it; returns how many deliveries were written. */
   publish(event: WebhookEvent, data: unknown): number {
     const subscribers = this.listSubscriptions().filter((w) => w.is_active && w.events.includes(event));
-    const secrets = this.options.db.prepare<[string], { secret: string }>('SELECT secret FROM webhooks WHERE id = ?');
+    const secrets = this.prepared('SELECT secret FROM webhooks WHERE id = ?');
     for (const webhook of subscribers) {
-      const secret = secrets.get(webhook.id)?.secret;
+      const secret = (secrets.get(webhook.id) as { secret: string } | undefined)?.secret;
       if (secret) this.enqueue({ event, url: webhook.url, secret, data, subscriptionId: webhook.id });
     }
     if (subscribers.length > 0) this.kick();
@@ -152,7 +161,9 @@ export class WebhookDispatcher {
     const { db } = this.options;
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries ${clause}`).get(filter) as { n: number }).n;
     const rows = db
-      .prepare<unknown[], DeliveryRow>(`SELECT * FROM webhook_deliveries ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`)
+      .prepare<unknown[], DeliveryRow>(
+        `SELECT * FROM webhook_deliveries ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+      )
       .all(filter);
     return {
       data: rows.map(toDelivery),
@@ -204,14 +215,9 @@ export class WebhookDispatcher {
     const givenUp = !delivered && attempt >= this.maxAttempts;
     const delay = this.backoffMs[Math.min(attempt - 1, this.backoffMs.length - 1)] ?? 60_000;
     db.transaction(() => {
-      db.prepare('INSERT OR REPLACE INTO webhook_delivery_attempts (delivery_id, attempt, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)').run(
-        row.id,
-        attempt,
-        at.toISOString(),
-        outcome.statusCode,
-        outcome.error,
-        outcome.durationMs,
-      );
+      db.prepare(
+        'INSERT OR REPLACE INTO webhook_delivery_attempts (delivery_id, attempt, at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(row.id, attempt, at.toISOString(), outcome.statusCode, outcome.error, outcome.durationMs);
       db.prepare(
         `UPDATE webhook_deliveries SET attempts = ?, status = ?, next_attempt_at = ?, last_status_code = ?, last_error = ?, delivered_at = ? WHERE id = ?`,
       ).run(
@@ -225,7 +231,8 @@ export class WebhookDispatcher {
       );
     })();
     if (givenUp) logger.warn(`webhook ${row.event} to ${new URL(row.url).origin} given up after ${attempt} attempts: ${outcome.error}`);
-    else if (!delivered) logger.info(`webhook ${row.event} to ${new URL(row.url).origin} failed (${outcome.error}); retry in ${Math.round(delay / 1000)} s`);
+    else if (!delivered)
+      logger.info(`webhook ${row.event} to ${new URL(row.url).origin} failed (${outcome.error}); retry in ${Math.round(delay / 1000)} s`);
   }
 
   /** Runs deliveries in the background until `stop`. */
