@@ -6,9 +6,10 @@
  *   summaries and the output validation the IPC and HTTP doors use) vs bare SQL reading the same
  *   rows (the newest 100 runs and their results, no mapping). Goal p95 ≤ 5 ms.
  * - Search + provider + last-90-days filter, top 50, the same way, vs the bare FTS5 MATCH of the same
- *   text (every matching rowid: what finding the text costs before any filter or order). Goal p95
- *   ≤ 25 ms and ≤ 1.5× the bare MATCH. The bare newest-50 MATCH (`ORDER BY rowid DESC LIMIT 50`) is
- *   printed too.
+ *   text (every matching rowid: what finding the text costs before any filter or order; the last word
+ *   a prefix, as FTS5 writes it: `"refund"*`). Goal p95 ≤ 25 ms and ≤ 1.5× the bare MATCH. Printed too:
+ *   the bare MATCH of the query as Parallax asks it (the last word expanded into the words it starts,
+ *   `searchTerms.ts`) and the bare newest-50 MATCH of that query (`ORDER BY rowid DESC LIMIT 50`).
  * - 100,000 results inserted through the store's bulk insert (the import path) into a fresh store vs
  *   the same rows through bare prepared INSERTs in one transaction into another fresh store.
  *   Goal ≥ 0.5× the bare rate.
@@ -111,6 +112,7 @@ const searchRows: Record<string, string | number>[] = [];
 let worstSearch = { ours: 0, base: 0, label: '' };
 for (const { q, provider } of searches) {
   const match = toFtsQuery(q)!;
+  const expanded = toFtsQuery(q, core.searchTerms.expand)!;
   const matches = bareAll.all(match).length;
   const input = { q, provider, start_date: since, limit: 50 };
   let total = '';
@@ -118,7 +120,8 @@ for (const { q, provider } of searches) {
     () => core.invoke('listRuns', input, ctx).then((out) => (total = `${out.pagination.total}${out.pagination.total_exact ? '' : '+'}`)),
     () => bareAll.all(match),
   );
-  const top = await time(() => bareTop.all(match));
+  const allExpanded = await time(() => bareAll.all(expanded), iterations / 4);
+  const top = await time(() => bareTop.all(expanded));
   const p95 = percentile(measured.ours, 95);
   const base95 = percentile(measured.base, 95);
   if (p95 > worstSearch.ours) worstSearch = { ours: p95, base: base95, label: `"${q}" + ${provider} + 90 days` };
@@ -130,7 +133,8 @@ for (const { q, provider } of searches) {
     'ours p95': fmt(p95),
     'bare MATCH p95': fmt(base95),
     'ours/bare': fmt(p95 / base95),
-    'bare top-50 p95': fmt(percentile(top, 95)),
+    'bare MATCH as asked p95': fmt(percentile(allExpanded, 95)),
+    'bare top-50 as asked p95': fmt(percentile(top, 95)),
   });
 }
 printTable('Search + provider + date filter, top 50 (ms; goal p95 ≤ 25 and ≤ 1.5× bare MATCH)', searchRows);
