@@ -17,8 +17,9 @@ export class CallDeadlines {
     totalMs: number,
     private readonly firstTokenMs: number,
   ) {
-    this.totalTimer = setTimeout(this.onTotal, totalMs);
-    caller.addEventListener('abort', this.abortStep, { once: true });
+    // `this` as the listener (handleEvent) and as the timers' argument: no closures to build per call.
+    this.totalTimer = setTimeout(onTotal, totalMs, this);
+    caller.addEventListener('abort', this, { once: true });
   }
 
   /** Whether the total deadline has passed. */
@@ -29,7 +30,7 @@ export class CallDeadlines {
   /** A signal for one attempt, aborted by the caller, the total deadline or the first-token deadline. */
   attempt(): AbortSignal {
     const signal = this.begin();
-    if (!signal.aborted) this.firstTokenTimer = setTimeout(this.abortStep, this.firstTokenMs);
+    if (!signal.aborted) this.firstTokenTimer = setTimeout(onFirstTokenDeadline, this.firstTokenMs, this);
     return signal;
   }
 
@@ -47,8 +48,18 @@ export class CallDeadlines {
   dispose(): void {
     clearTimeout(this.firstTokenTimer);
     clearTimeout(this.totalTimer);
-    this.caller.removeEventListener('abort', this.abortStep);
+    this.caller.removeEventListener('abort', this);
     this.step = null;
+  }
+
+  /** The caller aborted, or this attempt had no first token in time: stop what is running. */
+  handleEvent(): void {
+    this.step?.abort();
+  }
+
+  expireTotal(): void {
+    this.totalFired = true;
+    this.step?.abort();
   }
 
   private begin(): AbortSignal {
@@ -57,13 +68,12 @@ export class CallDeadlines {
     if (this.caller.aborted || this.totalFired) this.step.abort();
     return this.step.signal;
   }
+}
 
-  private readonly abortStep = (): void => {
-    this.step?.abort();
-  };
+function onTotal(deadlines: CallDeadlines): void {
+  deadlines.expireTotal();
+}
 
-  private readonly onTotal = (): void => {
-    this.totalFired = true;
-    this.abortStep();
-  };
+function onFirstTokenDeadline(deadlines: CallDeadlines): void {
+  deadlines.handleEvent();
 }

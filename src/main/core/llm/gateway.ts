@@ -46,6 +46,34 @@ const abortableSleep = (ms: number, signal: AbortSignal) =>
     );
   });
 
+/** What one call produced, with its timings: `started` and `firstTokenAt` are `performance.now()` readings. */
+function outcome(attempt: AttemptResult, retries: number, started: number, firstTokenAt: number | null): GatewayOutcome {
+  const ended = performance.now();
+  const generationSeconds = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
+  const output = attempt.usage.outputTokens;
+  return {
+    text: attempt.text,
+    finishReason: attempt.finishReason,
+    rawFinishReason: attempt.rawFinishReason,
+    usage: attempt.usage,
+    ttftMs: firstTokenAt === null ? null : firstTokenAt - started,
+    responseTimeMs: ended - started,
+    tokensPerSecond: output !== null && generationSeconds > 0 ? output / generationSeconds : null,
+    retries,
+    warnings: attempt.warnings,
+    ...(attempt.error ? { error: attempt.error } : {}),
+  };
+}
+
+const failure = (error: ProviderError): AttemptResult => ({
+  text: '',
+  finishReason: 'error',
+  rawFinishReason: null,
+  usage: { inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null },
+  warnings: [],
+  error,
+});
+
 export interface ConnectionCheck {
   provider: string;
   ok: boolean;
@@ -155,44 +183,25 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
       let firstTokenAt: number | null = null;
       const settings = options.settings();
       const spec = specOf(request.provider, settings);
-      const finish = (attempt: AttemptResult, retries: number): GatewayOutcome => {
-        const ended = performance.now();
-        const generationSeconds = firstTokenAt === null ? 0 : (ended - firstTokenAt) / 1000;
-        const output = attempt.usage.outputTokens;
-        return {
-          text: attempt.text,
-          finishReason: attempt.finishReason,
-          rawFinishReason: attempt.rawFinishReason,
-          usage: attempt.usage,
-          ttftMs: firstTokenAt === null ? null : firstTokenAt - started,
-          responseTimeMs: ended - started,
-          tokensPerSecond: output !== null && generationSeconds > 0 ? output / generationSeconds : null,
-          retries,
-          warnings: attempt.warnings,
-          ...(attempt.error ? { error: attempt.error } : {}),
-        };
-      };
-      const failure = (error: ProviderError): AttemptResult => ({
-        text: '',
-        finishReason: 'error',
-        rawFinishReason: null,
-        usage: { inputTokens: null, cachedInputTokens: null, outputTokens: null, reasoningTokens: null },
-        warnings: [],
-        error,
-      });
-
       if (!spec)
-        return finish(failure({ type: 'invalid_request', message: `Unknown provider "${request.provider}"`, retryable: false }), 0);
+        return outcome(
+          failure({ type: 'invalid_request', message: `Unknown provider "${request.provider}"`, retryable: false }),
+          0,
+          started,
+          null,
+        );
       const apiKey = keyOf(spec.id, request.headerKeys);
       if (spec.requiresKey && !apiKey) {
         const names = keyEnvNames(spec.id).join(' or ');
-        return finish(
+        return outcome(
           failure({
             type: 'authentication',
             message: `No API key for ${spec.id}: send the X-${spec.id.toUpperCase()}-API-KEY header, store one in Settings → Provider keys, or set ${names}`,
             retryable: false,
           }),
           0,
+          started,
+          null,
         );
       }
 
@@ -249,7 +258,7 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
             retries < settings.max_retries &&
             !request.signal.aborted &&
             !deadlines.totalExpired;
-          if (!retry) return finish(attempt, retries);
+          if (!retry) return outcome(attempt, retries, started, firstTokenAt);
           retries += 1;
           const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retries - 1));
           await sleep(attempt.error?.retryAfterMs ?? backoff, deadlines.wait());
