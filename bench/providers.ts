@@ -78,6 +78,19 @@ try {
 }
 
 /**
+ * The slowest stream of each gateway batch against the slowest of the direct batch of the same round,
+ * median over rounds: what the gateway adds to the tail of 10 parallel streams, with a stall of the
+ * machine that hits one batch of the pair weighing no more than any other round.
+ */
+function slowestAdded(s: Samples): number {
+  const slowest = (values: number[], round: number) => Math.max(...values.slice(round * PARALLEL, (round + 1) * PARALLEL));
+  return percentile(
+    Array.from({ length: ROUNDS }, (_, round) => slowest(s.gateway, round) - slowest(s.direct, round)),
+    50,
+  );
+}
+
+/**
  * The same-run noise floor: the direct path against itself, its rounds split into two interleaved halves
  * (rounds 0-1, 4-5, … against 2-3, 6-7, …, so each half keeps the alternating order). An added latency
  * smaller than this is within what the machine alone does to the same code.
@@ -102,13 +115,24 @@ printTable(
   `TTFT, ${PARALLEL} parallel streams × ${ROUNDS} rounds, emulator in a child process — ${machine()}, load ${fmt(loadBefore, 1)} → ${fmt(os.loadavg()[0]!, 1)}`,
   rows,
 );
+const added = (s: Samples, p: number) => percentile(s.gateway, p) - percentile(s.direct, p);
+printTable(
+  'Added latency, gateway − direct of the same run (ms); noise floor: direct − direct, half the samples each',
+  chosen.map((a) => {
+    const s = samples.get(a.provider)!;
+    return {
+      adapter: a.provider,
+      'added p50 (≤ 1)': fmt(added(s, 50)),
+      'added p99 (≤ 5)': fmt(added(s, 99)),
+      'noise p50': fmt(noise(s, 50)),
+      'noise p99': fmt(noise(s, 99)),
+      [`slowest of ${PARALLEL}, median of rounds`]: fmt(slowestAdded(s)),
+    };
+  }),
+);
 for (const a of chosen) {
   const s = samples.get(a.provider)!;
-  const added = (p: number) => percentile(s.gateway, p) - percentile(s.direct, p);
-  process.stdout.write(
-    `${a.provider}: added latency p50 ${fmt(added(50))} ms (goal ≤ 1), p99 ${fmt(added(99))} ms (goal ≤ 5); ` +
-      `noise floor (direct vs direct, half the samples each) p50 ${fmt(noise(s, 50))} ms, p99 ${fmt(noise(s, 99))} ms\n`,
-  );
+  process.stdout.write(`${a.provider}: added latency p50 ${fmt(added(s, 50))} ms (goal ≤ 1), p99 ${fmt(added(s, 99))} ms (goal ≤ 5)\n`);
 }
 emitFigures(
   'providers',
