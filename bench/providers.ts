@@ -49,7 +49,7 @@ async function throughGateway(provider: Provider, model: string): Promise<{ ttft
 
 type Samples = { direct: number[]; gateway: number[]; reported: number[]; round: number[] };
 const samples = new Map<Provider, Samples>(chosen.map((a) => [a.provider, { direct: [], gateway: [], reported: [], round: [] }]));
-const batch = <T,>(fn: () => Promise<T>) => Promise.all(Array.from({ length: PARALLEL }, fn));
+const batch = <T>(fn: () => Promise<T>) => Promise.all(Array.from({ length: PARALLEL }, fn));
 const loadBefore = os.loadavg()[0]!;
 try {
   // One adapter at a time, each a paired experiment of its own: its direct and gateway batches alternate.
