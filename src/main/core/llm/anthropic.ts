@@ -1,4 +1,4 @@
-import Anthropic, { APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic, { AnthropicError, APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { cancelledError, errorFromStatus, retryAfterMs, sanitize, transportError } from './errors';
 import { clientCache } from './clientCache';
 import type { Adapter, AttemptResult, FinishReason, ProviderError, Usage } from './types';
@@ -95,26 +95,37 @@ export const anthropicAdapter: Adapter = {
     let startUsage: AnthropicUsage | undefined;
     let endUsage: AnthropicUsage | undefined;
     try {
-      const stream = client.messages.stream(
+      // The raw event stream rather than `messages.stream()`: that helper re-emits every event through
+      // its own listeners and snapshot before we see it, for nothing this adapter needs.
+      const stream = await client.messages.create(
         {
           model: request.model,
           max_tokens: request.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
           ...(request.system ? { system: request.system } : {}),
           ...(temperature === undefined ? {} : { temperature }),
           messages: [{ role: 'user', content: request.prompt }],
+          stream: true,
         },
         { signal: request.signal },
       );
+      let started = false;
       for await (const event of stream) {
-        if (event.type === 'message_start') startUsage = event.message.usage;
-        else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-          text += event.delta.text;
-          onText(event.delta.text);
+        if (event.type === 'content_block_delta') {
+          if (event.delta.type === 'text_delta') {
+            text += event.delta.text;
+            onText(event.delta.text);
+          }
+        } else if (event.type === 'message_start') {
+          started = true;
+          startUsage = event.message.usage;
         } else if (event.type === 'message_delta') {
           stop = event.delta.stop_reason ?? stop;
           endUsage = event.usage;
         }
       }
+      // The raw stream ends quietly when aborted, and says nothing of an answer that never began.
+      if (request.signal.aborted) throw new APIUserAbortError();
+      if (!started) throw new AnthropicError('request ended without sending any chunks');
       return {
         text,
         finishReason: mapAnthropicStop(stop),

@@ -58,6 +58,18 @@ export const ADAPTERS: Record<Protocol, Adapter> = {
   google: googleAdapter,
 };
 
+/** Names built once per provider id: they are read on every call. */
+const memo = <T>(build: (id: string) => T): ((id: string) => T) => {
+  const cache = new Map<string, T>();
+  return (id) => {
+    let value = cache.get(id);
+    if (value === undefined) cache.set(id, (value = build(id)));
+    return value;
+  };
+};
+
 /** The environment variables a provider's key may come from, in order. */
-export const keyEnvNames = (id: string): string[] => [`${id.toUpperCase()}_API_KEY`, ...(id === 'google' ? ['GEMINI_API_KEY'] : [])];
-export const baseUrlEnvName = (id: string): string => `${id.toUpperCase()}_BASE_URL`;
+export const keyEnvNames = memo((id): readonly string[] =>
+  Object.freeze([`${id.toUpperCase()}_API_KEY`, ...(id === 'google' ? ['GEMINI_API_KEY'] : [])]),
+);
+export const baseUrlEnvName = memo((id) => `${id.toUpperCase()}_BASE_URL`);
