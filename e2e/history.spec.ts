@@ -123,6 +123,12 @@ test('History at a few thousand runs: scroll to the end, search, detail, delete 
   const longestDrag = await takeLongest();
   console.log(`History: dragged to row ${middle.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}; longest task ${longestDrag} ms (0 = none over 50 ms)`);
   await shell.screenshot(`${SHOT}history-middle`);
+  // A wheel moves the rows by its own distance, whether the scroll range is scaled or not.
+  const firstRendered = async () => Number(await scroller.locator('button[role="row"]').first().getAttribute('aria-rowindex'));
+  const beforeWheel = await firstRendered();
+  await scroller.hover();
+  await page.mouse.wheel(0, 10 * 52);
+  await expect.poll(firstRendered).toBe(beforeWheel + 10);
   await takeLongest();
 
   const lastRow = scroller.locator(`button[role="row"][aria-rowindex="${total + 1}"]`);

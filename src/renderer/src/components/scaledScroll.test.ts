@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentOffset, MAX_SCROLL_HEIGHT, rowWindow, scrollGeometry, scrollTopFor } from './scaledScroll';
+import { contentOffset, MAX_SCROLL_HEIGHT, moveBy, rowWindow, scrollGeometry, scrollTopFor } from './scaledScroll';
 
 const ROW = 52;
 const VIEWPORT = 600;
@@ -64,5 +64,19 @@ describe('scaled scroll geometry', () => {
   it('handles an empty list and a list shorter than the viewport', () => {
     expect(rowWindow(scrollGeometry(0, ROW, VIEWPORT), 0, 5)).toEqual({ first: 0, last: 0, top: 0 });
     expect(rowWindow(scrollGeometry(3, ROW, VIEWPORT), 0, 5)).toEqual({ first: 0, last: 3, top: 0 });
+  });
+
+  it('moves the content by a wheel or key distance exactly, even where the scroll range is scaled', () => {
+    const g = scrollGeometry(1_000_000, ROW, VIEWPORT);
+    const start = contentOffset(g, 4_000_000);
+    const moved = moveBy(g, start, 10 * ROW);
+    expect(moved.offset).toBe(start + 10 * ROW);
+    // The browser keeps whole pixels of scrollTop; the exact offset still decides which rows show.
+    const before = rowWindow(g, 4_000_000, 0, start);
+    const after = rowWindow(g, Math.round(moved.scrollTop), 0, moved.offset);
+    expect(after.first).toBe(before.first + 10);
+    expect(after.top - Math.round(moved.scrollTop)).toBeCloseTo(before.top - 4_000_000, 6);
+    expect(moveBy(g, 100, -1_000).offset).toBe(0);
+    expect(moveBy(g, g.contentHeight - VIEWPORT - 10, 1_000).offset).toBe(g.contentHeight - VIEWPORT);
   });
 });

@@ -29,7 +29,8 @@ export function scrollGeometry(count: number, rowHeight: number, viewport: numbe
 
 const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), Math.max(min, max));
 
-const isScaled = (g: ScrollGeometry) => g.scrollHeight < g.contentHeight && g.scrollHeight > g.viewport;
+/** True when the scroll range stands for a longer content. */
+export const isScaled = (g: ScrollGeometry): boolean => g.scrollHeight < g.contentHeight && g.scrollHeight > g.viewport;
 
 /** Where in the content (px from the first row's top) the viewport starts, for a scrollTop. */
 export function contentOffset(g: ScrollGeometry, scrollTop: number): number {
@@ -54,14 +55,28 @@ export interface RowWindow {
   top: number;
 }
 
-/** The rows to render for a scrollTop, and where they go. */
-export function rowWindow(g: ScrollGeometry, scrollTop: number, overscan: number): RowWindow {
+/**
+ * The rows to render for a scrollTop, and where they go. `offset` is the content offset to show when
+ * it is known more exactly than the scrollTop says (after `moveBy`: a scaled scrollTop is whole pixels
+ * standing for several pixels of content each).
+ */
+export function rowWindow(g: ScrollGeometry, scrollTop: number, overscan: number, exact?: number): RowWindow {
   if (g.count === 0) return { first: 0, last: 0, top: 0 };
-  const offset = contentOffset(g, scrollTop);
+  const offset = exact === undefined ? contentOffset(g, scrollTop) : clamp(exact, 0, g.contentHeight - g.viewport);
   const first = Math.max(0, Math.floor(offset / g.rowHeight) - overscan);
-  const last = Math.min(g.count, Math.ceil((offset + g.viewport) / g.rowHeight) + overscan);
+  const last = Math.max(first, Math.min(g.count, Math.ceil((offset + g.viewport) / g.rowHeight) + overscan));
   // The content at `offset` is drawn at the viewport's top (the clamped scrollTop).
   const viewportTop = isScaled(g) ? clamp(scrollTop, 0, g.scrollHeight - g.viewport) : 0;
   const shift = isScaled(g) ? viewportTop - offset : 0;
   return { first, last, top: first * g.rowHeight + shift };
+}
+
+/**
+ * A wheel notch or a key moves the content by its own distance, not by that distance of a scaled
+ * scroll range (which would skip ~4 rows per row at a million runs): the new content offset, and the
+ * scrollTop that stands for it.
+ */
+export function moveBy(g: ScrollGeometry, offset: number, delta: number): { offset: number; scrollTop: number } {
+  const next = clamp(offset + delta, 0, g.contentHeight - g.viewport);
+  return { offset: next, scrollTop: scrollTopFor(g, next) };
 }
