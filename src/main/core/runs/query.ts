@@ -49,20 +49,32 @@ export function createRunQueries(db: Database.Database, store: RunStore, searchT
     return { total: n, exact: n < cap };
   };
 
+  // Both walk `runs_live_seq` (migration 012) without reading a run's row.
+  const newestLive = db.prepare(`SELECT id FROM runs WHERE deleted_at IS NULL ORDER BY seq DESC LIMIT ? OFFSET ?`);
+  const oldestLive = db.prepare(`SELECT id FROM runs WHERE deleted_at IS NULL ORDER BY seq ASC LIMIT ? OFFSET ?`);
+  /**
+   * A page of the unfiltered list. OFFSET steps over every run before the page, so a page in the older
+   * half is read from the oldest end instead (and reversed): the last page costs what the first does.
+   */
+  const livePage = (offset: number, limit: number, total: number): { id: string }[] => {
+    if (offset + limit / 2 <= total / 2) return newestLive.all(limit, offset) as { id: string }[];
+    const end = Math.min(total, offset + limit);
+    if (end <= offset) return [];
+    return (oldestLive.all(end - offset, total - end) as { id: string }[]).reverse();
+  };
+
   return {
     list(input: OperationParsedInput<'listRuns'>): OperationOutput<'listRuns'> {
       const match = input.q === undefined ? null : toFtsQuery(input.q, searchTerms.expand);
       const { from, where, params, filtered } = runFilter(input, match);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const order = match === null ? 'r.seq' : 'f.rowid';
-      const ids = prepared(`SELECT r.id FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ? OFFSET ?`).all(
-        ...params,
-        input.limit,
-        input.offset,
-      ) as {
-        id: string;
-      }[];
       const { total, exact } = countRuns(from, clause, order, params, input.offset + input.limit + COUNT_AHEAD, filtered);
+      const ids = filtered
+        ? (prepared(`SELECT r.id FROM ${from} ${clause} ORDER BY ${order} DESC LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as {
+            id: string;
+          }[])
+        : livePage(input.offset, input.limit, total);
       return {
         data: summaries(ids.map(({ id }) => id)),
         pagination: { total, total_exact: exact, limit: input.limit, offset: input.offset, has_more: input.offset + ids.length < total },

@@ -127,6 +127,28 @@ describe('full-text search over runs', () => {
       total_exact: true,
     });
   });
+  it('gives every page of the unfiltered list in the same order, from either end, skipping deleted runs', async () => {
+    const core = start();
+    for (let i = 0; i < 25; i++) {
+      addRun(core.runStore, `run-${String(i).padStart(2, '0')}`, `prompt ${i}`, new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), [['openai', 'ok']]);
+    }
+    await core.invoke('deleteRun', { id: 'run-03' }, { source: 'cli' });
+    await core.invoke('deleteRun', { id: 'run-20' }, { source: 'cli' });
+    const live = Array.from({ length: 25 }, (_, i) => `run-${String(24 - i).padStart(2, '0')}`).filter((id) => id !== 'run-03' && id !== 'run-20');
+    // Pages in the older half are read from the oldest end: they must line up with the newer ones.
+    for (const [offset, limit] of [
+      [0, 5],
+      [10, 5],
+      [12, 4],
+      [19, 5],
+      [21, 5],
+      [23, 5],
+    ] as const) {
+      const page = await core.invoke('listRuns', { offset, limit }, { source: 'cli' });
+      expect(page.data.map((run) => run.id), `offset ${offset}`).toEqual(live.slice(offset, offset + limit));
+      expect(page.pagination).toMatchObject({ total: 23, has_more: offset + limit < 23 });
+    }
+  });
 });
 
 describe('migration 008 (runs FTS)', () => {

@@ -1,30 +1,23 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { Download, History, Search, ThumbsDown, ThumbsUp } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { Download, History, Search } from 'lucide-react';
+import { useEffect } from 'react';
 import { PROVIDER_IDS } from '../../../../shared/providers';
 import { RUN_SOURCES, RUN_STATUSES } from '../../../../shared/runs';
 import { client } from '../../client';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDateTime } from '../../format';
+import { useScaledRows } from '../../components/useScaledRows';
 import { downloadHistory } from './exportFile';
 import { RunDetail } from './RunDetail';
-import { useHistory, type HistoryFilters, type RunSummary } from './store';
+import { PlaceholderRow, RunRow } from './RunRow';
+import { rowAt, useHistory, type HistoryFilters } from './store';
 import { UndoToast } from './UndoToast';
 
 const ROW_HEIGHT = 52;
-
-const totalCost = (run: RunSummary): string => {
-  const results = run.results;
-  if (results.length === 0 || results.some((r) => !r.metadata.cost_known)) return '—';
-  const sum = results.reduce((acc, r) => acc + (r.metadata.estimated_cost ?? 0), 0);
-  return sum < 0.0001 ? '< $0.0001' : `$${sum.toFixed(4)}`;
-};
-
-const slowest = (run: RunSummary): string => {
-  const times = run.results.map((r) => r.metadata.response_time_ms).filter((t): t is number => t !== null);
-  return times.length ? `${Math.max(...times).toLocaleString()} ms` : '—';
-};
+const OVERSCAN = 12;
+/** Rows fetched beyond those in view, so that scrolling on by wheel or keys rarely meets a placeholder. */
+const PREFETCH = 30;
+/** While the scrollbar is dragged the rows in view change every frame: fetch once it rests this long. */
+const FETCH_DEBOUNCE_MS = 80;
 
 function Select({ name, label, options }: { name: keyof HistoryFilters; label: string; options: readonly string[] }): React.JSX.Element {
   const value = useHistory((s) => s.filters[name]);
@@ -42,9 +35,8 @@ function Select({ name, label, options }: { name: keyof HistoryFilters; label: s
 }
 
 export function HistoryPage(): React.JSX.Element {
-  const { rows, total, totalExact, loading, error, filters, selected, setFilter, reload, loadMore, select } = useHistory();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  useEffect(() => void reload(), [reload]);
+  const { pages, total, totalExact, loading, error, filters, selected, setFilter, reload, want, select } = useHistory();
+  useEffect(() => void reload({ fromTop: true }), [reload]);
   useEffect(
     () =>
       client.subscribe('run', (event) => {
@@ -53,17 +45,13 @@ export function HistoryPage(): React.JSX.Element {
     [],
   );
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
+  const { first, last, top, scrollHeight, attach, scrollToTop } = useScaledRows(total, ROW_HEIGHT, OVERSCAN);
   useEffect(() => {
-    if (last && last.index >= rows.length - 20) void loadMore();
-  }, [last, rows.length, loadMore]);
+    const timer = setTimeout(() => want({ first: Math.max(0, first - PREFETCH), last: Math.min(total, last + PREFETCH) }), FETCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [first, last, total, want]);
+  // New filters list from the first row.
+  useEffect(() => scrollToTop(), [filters, scrollToTop]);
 
   const filtered = Object.values(filters).some(Boolean);
 
@@ -90,7 +78,7 @@ export function HistoryPage(): React.JSX.Element {
             key={format}
             type="button"
             className="ghost-button inline"
-            disabled={rows.length === 0}
+            disabled={total === 0}
             onClick={() => void downloadHistory(filters, format).catch((e: Error) => useHistory.setState({ error: e.message }))}
           >
             <Download size={14} aria-hidden="true" /> {format.toUpperCase()}
@@ -106,7 +94,7 @@ export function HistoryPage(): React.JSX.Element {
           {error}
         </p>
       ) : null}
-      {rows.length === 0 && !loading ? (
+      {total === 0 && !loading ? (
         filtered ? (
           <EmptyState icon={Search} title="No runs match">
             Try fewer filters or another search.
@@ -118,7 +106,7 @@ export function HistoryPage(): React.JSX.Element {
         )
       ) : (
         <div className={`history-layout${selected ? ' with-detail' : ''}`}>
-          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={totalExact ? total : -1}>
+          <div className="history-table" role="table" aria-label="Runs" aria-rowcount={totalExact ? total + 1 : -1}>
             <div className="history-row history-head" role="row">
               <span role="columnheader">Time</span>
               <span role="columnheader">Source</span>
@@ -133,50 +121,21 @@ export function HistoryPage(): React.JSX.Element {
               </span>
               <span role="columnheader">Rating</span>
             </div>
-            <div className="history-scroll" ref={scrollRef} data-testid="history-scroll">
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {items.map((item) => {
-                  const run = rows[item.index]!;
-                  return (
-                    <button
-                      type="button"
-                      key={run.id}
-                      role="row"
-                      aria-rowindex={item.index + 2}
-                      aria-selected={selected?.id === run.id}
-                      className="history-row"
-                      style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                      onClick={() => void select(run.id)}
-                    >
-                      <span role="cell">{formatDateTime(run.created_at)}</span>
-                      <span role="cell">
-                        <span className="provider-chip">{run.source}</span>
-                      </span>
-                      <span role="cell" className="excerpt">
-                        {run.rendered_prompt.slice(0, 200)}
-                      </span>
-                      <span role="cell" className="excerpt">
-                        {run.results.map((r) => r.model).join(', ')}
-                      </span>
-                      <span role="cell">
-                        <span className={`status-pill status-${run.status === 'partial' ? 'failed' : run.status}`}>{run.status}</span>
-                      </span>
-                      <span role="cell" className="num">
-                        {totalCost(run)}
-                      </span>
-                      <span role="cell" className="num">
-                        {slowest(run)}
-                      </span>
-                      <span role="cell">
-                        {run.rating === 1 || run.results.some((r) => r.rating === 1) ? (
-                          <ThumbsUp size={14} className="rating-up" aria-label="Rated up" />
-                        ) : run.rating === -1 || run.results.some((r) => r.rating === -1) ? (
-                          <ThumbsDown size={14} className="rating-down" aria-label="Rated down" />
-                        ) : null}
-                      </span>
-                    </button>
-                  );
-                })}
+            <div className="history-scroll" ref={attach} data-testid="history-scroll">
+              <div style={{ height: scrollHeight, position: 'relative' }}>
+                {/* Placed with `top` (layout units stay exact ~12 M px down); rows move within it by small transforms. */}
+                <div className="history-window" style={{ top }}>
+                  {Array.from({ length: last - first }, (_, i) => {
+                    const index = first + i;
+                    const run = rowAt(pages, index);
+                    const top = i * ROW_HEIGHT;
+                    return run ? (
+                      <RunRow key={run.id} run={run} index={index} top={top} height={ROW_HEIGHT} selected={selected?.id === run.id} onSelect={(id) => void select(id)} />
+                    ) : (
+                      <PlaceholderRow key={`placeholder-${index}`} index={index} top={top} height={ROW_HEIGHT} />
+                    );
+                  })}
+                </div>
               </div>
             </div>
           </div>
