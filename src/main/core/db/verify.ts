@@ -23,16 +23,21 @@ export function integrityProblem(db: Database.Database, fileBytes: number): stri
 
 type Shape = Map<string, string>;
 
-/** Every table, index, trigger and view by name, with a table's column names in order. */
+/**
+ * Every table, index, trigger and view by name: a table with its column names in order, anything
+ * else with its SQL text. A flipped byte in a trigger or view body (`r.eleted_at`) parses fine until
+ * the first write that fires it; comparing the text catches it at start.
+ */
 function shapeOf(db: Database.Database): Shape {
   const shape: Shape = new Map();
-  const objects = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+  const objects = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
     type: string;
     name: string;
+    sql: string | null;
   }[];
-  for (const { type, name } of objects) {
+  for (const { type, name, sql } of objects) {
     const columns =
-      type === 'table' ? (db.pragma(`table_info("${name.replace(/"/g, '""')}")`) as { name: string }[]).map((c) => c.name).join(',') : '';
+      type === 'table' ? (db.pragma(`table_info("${name.replace(/"/g, '""')}")`) as { name: string }[]).map((c) => c.name).join(',') : (sql ?? '');
     shape.set(`${type} ${name}`, columns);
   }
   return shape;
@@ -59,7 +64,9 @@ export function schemaProblem(db: Database.Database, list: readonly Migration[])
   const have = shapeOf(db);
   for (const [object, columns] of want) {
     if (!have.has(object)) return `schema: ${object} is missing`;
-    if (have.get(object) !== columns) return `schema: ${object} has columns (${have.get(object)}), expected (${columns})`;
+    if (have.get(object) === columns) continue;
+    if (object.startsWith('table ')) return `schema: ${object} has columns (${have.get(object)}), expected (${columns})`;
+    return `schema: the definition of ${object} differs from what the migrations create`;
   }
   for (const object of have.keys()) if (!want.has(object)) return `schema: unexpected ${object}`;
   return null;
