@@ -138,7 +138,7 @@ export const toRun = <R = RunResult>(row: RunRow, results: R[]): Omit<Run, 'resu
   api_key_prefix: row.api_key_prefix,
   prompt: row.prompt,
   system: row.system,
-  variables: JSON.parse(row.variables) as Record<string, string>,
+  variables: row.variables === '{}' ? {} : (JSON.parse(row.variables) as Record<string, string>),
   rendered_prompt: row.rendered_prompt,
   rendered_system: row.rendered_system,
   status: row.status,
