@@ -22,6 +22,13 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   };
   /** Tag grouping the operation in the OpenAPI document. */
   tag: string;
+  /**
+   * The handler builds its output field by field from store columns (no spread of a row, nothing it
+   * did not name), so the output schema is checked under the test suite only (`VITEST`, or
+   * `PARALLAX_CHECK_OUTPUT=1`), not on every call: for a History page that check allocated as much as
+   * building the page, and its garbage collections made the page's p95.
+   */
+  trustedOutput?: true;
 }
 
 export const defineOperation = <I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> => def;

@@ -61,8 +61,9 @@ export const runOperations = {
   }),
   listRuns: defineOperation({
     summary:
-      'Runs from every source, newest first, with filters and full-text search (`q`: words, the last one a prefix) over prompts and answers. A filtered `total` is exact up to 1,000 runs past the page (`total_exact`).',
+      'Runs from every source, newest first, with filters and full-text search (`q`: words, the last one a prefix) over prompts and answers. A filtered `total` is exact up to 500 runs past the page (`total_exact`).',
     tag: 'Runs',
+    trustedOutput: true,
     input: z
       .object({
         ...runFilterFields,
@@ -72,7 +73,7 @@ export const runOperations = {
       .strict(),
     output: z.object({
       data: z.array(runSummarySchema),
-      /** `total_exact` is false when a filtered total was counted only up to 1,000 runs past this page. */
+      /** `total_exact` is false when a filtered total was counted only up to 500 runs past this page. */
       pagination: paginationSchema.extend({ total_exact: z.boolean() }),
     }),
     http: { method: 'GET', path: '/v1/runs' },
