@@ -86,3 +86,14 @@ describe('run store durability', () => {
     db.close();
   });
 });
+
+describe('recovery at start', () => {
+  it('finds unsettled results through an index, not a scan of every result (migration 013)', () => {
+    const { db } = openDatabase(fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-store-')), migrations);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN UPDATE run_results SET status = 'interrupted', finished_at = ? WHERE status IN ('pending', 'streaming')`)
+      .all('now') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('; ')).toMatch(/USING (COVERING )?INDEX run_results_unsettled/);
+    db.close();
+  });
+});

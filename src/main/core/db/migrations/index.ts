@@ -11,9 +11,10 @@ import { m009RunsDeleted } from './009_runs_deleted';
 import { m010RunCount } from './010_run_count';
 import { m011SearchTerms } from './011_search_terms';
 import { m012RunsLiveSeq } from './012_runs_live_seq';
+import { m013UnsettledResults } from './013_unsettled_results';
 
 /**
  * Append-only. A released migration is never edited: add a new numbered file instead.
  * The array index + 1 is the schema version stored in `PRAGMA user_version`.
  */
-export const migrations: readonly Migration[] = [m001Init, m002RequestLog, m003Prompts, m004Runs, m005Traces, m006ProviderKeys, m007Scheduler, m008RunsFts, m009RunsDeleted, m010RunCount, m011SearchTerms, m012RunsLiveSeq];
+export const migrations: readonly Migration[] = [m001Init, m002RequestLog, m003Prompts, m004Runs, m005Traces, m006ProviderKeys, m007Scheduler, m008RunsFts, m009RunsDeleted, m010RunCount, m011SearchTerms, m012RunsLiveSeq, m013UnsettledResults];
