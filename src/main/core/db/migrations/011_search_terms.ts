@@ -12,15 +12,14 @@ import type { Migration } from '../migrate';
  * The list must hold every indexed word, or a search would miss runs. SQL cannot split text into
  * words, so FTS5 does it twice:
  * - `runs_fts_terms` holds the words of everything indexed up to the last fold;
- * - `runs_fts_recent` (contentless, no positions) receives the same text as `runs_fts` from the same
- *   triggers; its words are read through `runs_fts_recent_vocab`;
+ * - `runs_fts_recent` (contentless, no positions) receives the same text as `runs_fts`, from
+ *   triggers of its own beside those of migration 008 (which stay as they are); its words are read
+ *   through `runs_fts_recent_vocab`;
  * - a fold (`searchTerms.ts`, at start, hourly, and after bulk writes) moves the recent words into
  *   `runs_fts_terms` and empties `runs_fts_recent` in one transaction.
  * A search reads both, so a word is findable the moment its run is indexed. Words of deleted runs stay
  * in the list: an OR with a word that matches nothing costs next to nothing.
  */
-const RECENT_RUN = `INSERT INTO runs_fts_recent (text) SELECT prompt || char(10) || answers FROM runs_fts_source WHERE run_id = new.id;`;
-
 export const m011SearchTerms: Migration = {
   name: 'search_terms',
   sql: `
@@ -34,16 +33,8 @@ export const m011SearchTerms: Migration = {
     INSERT INTO runs_fts_terms (term) SELECT term FROM temp.runs_fts_all_vocab;
     DROP TABLE temp.runs_fts_all_vocab;
 
-    DROP TRIGGER runs_fts_insert;
-    CREATE TRIGGER runs_fts_insert AFTER INSERT ON runs BEGIN
-      UPDATE runs SET seq = coalesce(
-        (SELECT max(seq) FROM runs
-          WHERE seq BETWEEN CAST(round(unixepoch(new.created_at, 'subsec') * 1000) AS INTEGER) * 1024
-                        AND CAST(round(unixepoch(new.created_at, 'subsec') * 1000) AS INTEGER) * 1024 + 1023),
-        CAST(round(unixepoch(new.created_at, 'subsec') * 1000) AS INTEGER) * 1024 - 1) + 1
-      WHERE rowid = new.rowid AND new.seq IS NULL;
-      INSERT INTO runs_fts (rowid, prompt, answers) SELECT seq, prompt, answers FROM runs_fts_source WHERE run_id = new.id;
-      ${RECENT_RUN}
+    CREATE TRIGGER runs_terms_insert AFTER INSERT ON runs BEGIN
+      INSERT INTO runs_fts_recent (text) SELECT prompt || char(10) || answers FROM runs_fts_source WHERE run_id = new.id;
     END;
 
     CREATE TRIGGER run_results_terms_settle AFTER UPDATE OF status ON run_results
